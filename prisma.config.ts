@@ -1,0 +1,16 @@
+// Prisma CLI configuration. Prisma 6.19 with the JS schema engine is the version that
+// runs offline (../shared/docs/platform-notes.md). The CLI only ever works on SQLite
+// here (generate, migrate diff); PostgreSQL migrations are applied by src/db/migrate.ts.
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+
+const schema = process.env.PRISMA_SCHEMA ?? path.join('prisma', 'schema.prisma');
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema,
+  adapter: async () =>
+    new PrismaBetterSQLite3({ url: process.env.PRISMA_CLI_SQLITE_URL ?? 'file:./data/prisma-cli.db' }),
+});
