@@ -3,13 +3,7 @@
 // ../shared/docs/platform-notes.md.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-
-export function postgresSchemaFrom(sqliteSchema) {
-  return sqliteSchema
-    .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('url      = "file:./dev.db"', 'url      = "postgresql://localhost:5432/promo_coach"')
-    .replace('output          = "../src/db/generated/sqlite"', 'output          = "../../src/db/generated/postgres"');
-}
+import { postgresSchemaFrom } from './prisma-schema.mjs';
 
 const sqlite = readFileSync('prisma/schema.prisma', 'utf8');
 mkdirSync('prisma/postgres', { recursive: true });

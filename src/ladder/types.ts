@@ -7,6 +7,8 @@ export interface Dimension {
   id: string;
   /** Header used in docs and the Home tab, e.g. "Cross-team collaboration". */
   name: string;
+  /** Optional one-line explanation shown next to the header. */
+  description?: string;
 }
 
 export interface Criterion {
@@ -26,6 +28,11 @@ export interface Level {
   name: string;
   /** Higher is more senior; unique within a ladder. */
   rank: number;
+  /**
+   * Other ways people say this level in conversation ("staff", "L6", "E6"), used to
+   * spot the target level in an opening sentence. The name and id always count.
+   */
+  aliases?: string[];
   criteria: Criterion[];
 }
 

@@ -1,0 +1,178 @@
+// Composition root: config → database → ladder → Slack app and listeners → jobs.
+// main.ts starts it for real; the end-to-end tests start the very same thing.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import type { Config } from './config.js';
+import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
+import { startScheduler, type Scheduler } from './jobs/index.js';
+import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
+import { toBoltLogger, type Logger } from './logger.js';
+import { defaultCycles } from './org/cycles.js';
+import { localDate } from './schedule/weekly.js';
+import { slackGateway } from './slack/gateway.js';
+import { registerListeners } from './slack/listeners/index.js';
+import type { Deps } from './use-cases/deps.js';
+
+export interface PromoCoach {
+  app: App;
+  deps: Deps;
+  database: Database;
+  /** Starts receiving; resolves with the HTTP port (/slack/events in HTTP mode, /healthz in both). */
+  start(): Promise<{ port: number }>;
+  /** Stops taking requests, lets in-flight ones finish, stops jobs, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface CreateOptions {
+  logger: Logger;
+  clock?: () => Date;
+  /** Run node-cron jobs inside the app (config.jobsEnabled unless overridden). */
+  jobs?: boolean;
+  /** How long stop() waits for in-flight requests before closing anyway. */
+  drainTimeoutMs?: number;
+}
+
+/** The database, migrated and seeded, and the ladder: what the app and the CLI share. */
+export async function openCore(config: Pick<Config, 'database' | 'ladderFile'>, logger: Logger, clock: () => Date) {
+  await migrateDatabase(config.database.url, logger);
+  const database = openDatabase(config.database.url);
+  const repos = createRepositories(database.prisma);
+  const ladder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
+  await repos.settings.ensureCycles(defaultCycles(localDate(clock(), 'UTC')));
+  return { database, repos, ladder };
+}
+
+/** WebClient options for every Slack call the app makes. */
+export function slackClientOptions(config: Pick<Config, 'slack'>) {
+  return {
+    slackApiUrl: config.slack.apiUrl,
+    // Interactive work cannot wait half an hour: a few quick retries, and Retry-After on 429s.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 5_000 },
+  };
+}
+
+export async function createPromoCoach(config: Config, options: CreateOptions): Promise<PromoCoach> {
+  const { logger } = options;
+  const clock = options.clock ?? (() => new Date());
+
+  const { database, repos, ladder } = await openCore(config, logger, clock);
+
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      void withTimeout(database.ping(), 2_000).then(
+        () => respondJson(res, 200, { status: 'ok', database: 'ok' }),
+        (err: unknown) => {
+          logger.warn({ err }, 'health check: database unreachable');
+          respondJson(res, 503, { status: 'unavailable', database: 'unreachable' });
+        },
+      );
+    },
+  };
+
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions = slackClientOptions(config);
+  const receiver =
+    config.slack.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken ?? '',
+          logger: boltLogger,
+          customRoutes: [healthz],
+          installerOptions: { port: config.port, clientOptions },
+        })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? '',
+          endpoints: '/slack/events',
+          logger: boltLogger,
+          customRoutes: [healthz],
+          // Ack first, work after: Slack wants an answer within 3 seconds.
+          processBeforeResponse: false,
+        });
+
+  const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
+  const deps: Deps = { repos, ladder, logger, clock, slack: slackGateway(app.client, repos.users) };
+
+  // Track every request's listener work, so stop() can wait for it (SIGTERM drains).
+  const inFlight = new Set<Promise<unknown>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
+  // Slack re-sends an event it thinks we missed; every replica must act on it only once.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { type?: string; event_id?: string }).event_id;
+    if ((body as { type?: string }).type === 'event_callback' && eventId) {
+      if (!(await repos.events.markProcessed(eventId))) {
+        logger.info({ eventId }, 'duplicate Slack event ignored');
+        return;
+      }
+    }
+    await next();
+  });
+
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  let scheduler: Scheduler | undefined;
+  let server: Server | undefined;
+
+  return {
+    app,
+    deps,
+    database,
+    async start() {
+      if (config.slack.mode === 'socket') {
+        await app.start();
+        logger.info({ mode: 'socket', port: config.port }, 'Promo Coach is running (Socket Mode)');
+      } else {
+        server = (await app.start(config.port)) as Server;
+        logger.info({ mode: 'http', port: (server.address() as AddressInfo).port }, 'Promo Coach is running');
+      }
+      if (options.jobs ?? config.jobsEnabled) scheduler = startScheduler(deps);
+      const port = server ? (server.address() as AddressInfo).port : config.port;
+      return { port };
+    },
+    async stop() {
+      await app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));
+      const drained = await withTimeout(Promise.allSettled([...inFlight]), options.drainTimeoutMs ?? 10_000).then(
+        () => true,
+        () => false,
+      );
+      if (!drained) logger.warn({ pending: inFlight.size }, 'stopped before every request finished');
+      await scheduler?.stop();
+      await database.close();
+      logger.info('Promo Coach stopped');
+    },
+  };
+}
+
+function respondJson(res: import('node:http').ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

@@ -1,0 +1,124 @@
+// `promo-coach`: the operator's commands, sharing the app's configuration and database.
+import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
+import { openCore, slackClientOptions } from './app.js';
+import { runCoachCommand } from './coach/coach-cli.js';
+import { ConfigError, loadConfig, loadDatabaseConfig } from './config.js';
+import { migrateDatabase } from './db/index.js';
+import { findJob, JOBS } from './jobs/index.js';
+import { createLogger } from './logger.js';
+import { slackGateway } from './slack/gateway.js';
+
+export const USAGE = `Usage: promo-coach <command> [options]
+
+Commands:
+  migrate                      apply database migrations (DATABASE_URL; SQLite by default)
+  job <name> [--at ISO-TIME]   run a scheduled job once, as if it were ISO-TIME (default: now)
+  coach <check>                run one coaching check: JSON in on stdin, JSON out on stdout
+  help                         show this text
+
+Jobs:
+${JOBS.map((job) => `  ${job.name.padEnd(28)} ${job.description}`).join('\n')}
+
+Configuration comes from the environment and .env, as for \`npm start\`.`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+class UsageError extends Error {}
+
+/** Runs one CLI invocation; returns the exit code (2 for usage errors, 1 for failures). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`promo-coach: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`promo-coach: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    case 'migrate': {
+      parse(rest, {}, 0);
+      const config = loadDatabaseConfig(io.env);
+      const logger = createLogger({ level: 'warn', format: 'json' });
+      const { applied } = await migrateDatabase(config.database.url, logger);
+      io.stdout(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
+      return 0;
+    }
+    case 'job':
+      return runJob(rest, io);
+    case 'coach': {
+      const { positionals } = parse(rest, {}, 1);
+      const result = await runCoachCommand(positionals[0], await io.readStdin());
+      if (result.stdout) io.stdout(result.stdout);
+      if (result.stderr) io.stderr(result.stderr);
+      return result.exitCode;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function runJob(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parse(args, { at: { type: 'string' as const } }, 1);
+  const name = positionals[0];
+  if (!name) throw new UsageError('job needs a name');
+  const job = findJob(name);
+  if (!job) throw new UsageError(`no job called "${name}"`);
+  const at = values.at === undefined ? new Date() : new Date(String(values.at));
+  if (Number.isNaN(at.getTime())) throw new UsageError(`--at "${String(values.at)}" is not an ISO time such as 2026-11-27T15:00:00Z`);
+
+  const config = loadConfig(io.env);
+  const logger = createLogger({
+    level: config.log.level,
+    format: 'json',
+    secrets: [config.slack.botToken, config.slack.signingSecret, config.slack.appToken],
+  });
+  const clock = () => at;
+  const { database, repos, ladder } = await openCore(config, logger, clock);
+  try {
+    const client = new WebClient(config.slack.botToken, slackClientOptions(config));
+    const deps = { repos, ladder, logger, clock, slack: slackGateway(client, repos.users) };
+    const result = await job.run(deps, at);
+    io.stdout(`${JSON.stringify({ job: job.name, at: at.toISOString(), ...result })}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse<O extends Options>(args: string[], options: O, maxPositionals: number) {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > maxPositionals) {
+      throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
+    }
+    return parsed;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message);
+  }
+}

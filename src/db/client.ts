@@ -1,0 +1,58 @@
+// Opens the database named by DATABASE_URL: a SQLite file (the embedded default) or
+// PostgreSQL (several replicas). Nothing outside src/db/ imports Prisma.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { PrismaClient as PostgresClient } from './generated/postgres/client.js';
+import type { DatabaseKind } from '../config.js';
+
+/**
+ * Both generated clients come from one model file (prisma/schema.prisma), so their
+ * query APIs are the same; repositories are typed against the SQLite one.
+ */
+export type Db = SqliteClient;
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: Db;
+  /** Throws when the database cannot answer; used by /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** "file:./data/x.db" → absolute path, relative to the working directory as Prisma does. */
+export function sqlitePath(url: string): string {
+  const file = url.replace(/^file:/, '').split('?')[0] ?? '';
+  return path.resolve(file);
+}
+
+// SQLite waits this long for another writer (a second process, the CLI) before failing.
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+export function openDatabase(url: string): Database {
+  if (url.startsWith('file:')) {
+    const file = sqlitePath(url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+    return wrap('sqlite', prisma);
+  }
+  const prisma = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }),
+  }) as unknown as Db;
+  return wrap('postgres', prisma);
+}
+
+function wrap(kind: DatabaseKind, prisma: Db): Database {
+  return {
+    kind,
+    prisma,
+    async ping() {
+      await prisma.$queryRawUnsafe('SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}

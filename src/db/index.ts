@@ -1,0 +1,24 @@
+// The data layer's front door: open the database, migrate it, and get repositories
+// that speak plain objects.
+import type { Db } from './client.js';
+import { deliveriesRepository } from './repositories/deliveries.js';
+import { eventsRepository } from './repositories/events.js';
+import { settingsRepository } from './repositories/settings.js';
+import { usersRepository } from './repositories/users.js';
+
+export { openDatabase, type Database } from './client.js';
+export { migrateDatabase, MigrationError } from './migrate.js';
+export type { UserRecord, ProfileRecord, ProfileInput } from './repositories/users.js';
+export type { OrgSettingsRecord, CycleRecord } from './repositories/settings.js';
+export type { DeliveryClaim, DeliveryKind } from './repositories/deliveries.js';
+
+export function createRepositories(db: Db) {
+  return {
+    users: usersRepository(db),
+    settings: settingsRepository(db),
+    events: eventsRepository(db),
+    deliveries: deliveriesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

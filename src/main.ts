@@ -1,0 +1,50 @@
+// Entry point: `npm start`. Reads the configuration, starts the bot, and stops cleanly
+// on SIGTERM (Docker, Kubernetes) and SIGINT (Ctrl-C).
+import { createPromoCoach } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({
+    level: config.log.level,
+    format: config.log.format,
+    secrets: [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.llm?.apiKey],
+  });
+
+  let coach;
+  try {
+    coach = await createPromoCoach(config, { logger });
+    await coach.start();
+  } catch (error) {
+    logger.fatal({ err: error }, 'Promo Coach could not start');
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    coach.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,50 @@
+// Local-time weekly schedules. Luxon does the zone work, so a nudge set for "Friday
+// 15:00" stays at 15:00 on the wall clock across daylight-saving changes.
+import { DateTime, type WeekdayNumbers } from 'luxon';
+
+export interface WeeklySlot {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  isoWeekday: number;
+  /** Minutes after local midnight, e.g. 900 = 15:00. */
+  minuteOfDay: number;
+  /** IANA zone, e.g. "Europe/Berlin". */
+  tz: string;
+}
+
+/** The first time the slot comes round strictly after `after`, as a UTC instant. */
+export function nextWeeklyOccurrence(slot: WeeklySlot, after: Date): Date {
+  const zone = isValidZone(slot.tz) ? slot.tz : 'UTC';
+  const local = DateTime.fromJSDate(after, { zone });
+  const hour = Math.floor(slot.minuteOfDay / 60);
+  const minute = slot.minuteOfDay % 60;
+  const weekday = slot.isoWeekday as WeekdayNumbers;
+  let candidate = local.set({ weekday, hour, minute, second: 0, millisecond: 0 });
+  if (candidate.toMillis() <= after.getTime()) {
+    candidate = candidate.plus({ weeks: 1 }).set({ weekday, hour, minute });
+  }
+  return candidate.toJSDate();
+}
+
+export function isValidZone(tz: string | null | undefined): tz is string {
+  return typeof tz === 'string' && tz.length > 0 && DateTime.local().setZone(tz).isValid;
+}
+
+/** "15:00" → 900. Returns null for anything that is not a 24-hour HH:MM time. */
+export function parseTimeOfDay(text: string): number | null {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** 900 → "15:00". */
+export function formatTimeOfDay(minuteOfDay: number): string {
+  const h = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+  const m = String(minuteOfDay % 60).padStart(2, '0');
+  return `${h}:${m}`;
+}
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** Today's calendar date in the given zone, "YYYY-MM-DD". */
+export function localDate(now: Date, tz: string | null | undefined): string {
+  return DateTime.fromJSDate(now, { zone: isValidZone(tz) ? tz : 'UTC' }).toISODate() ?? '';
+}

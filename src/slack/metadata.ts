@@ -1,0 +1,22 @@
+// private_metadata carried through modals: small, and parsed with zod on the way back in,
+// because it round-trips through the client and a forged payload can carry anything.
+import { z } from 'zod';
+
+const profileModalMetadata = z.object({ editing: z.boolean() });
+export type ProfileModalMetadata = z.infer<typeof profileModalMetadata>;
+
+export function encodeMetadata<T>(value: T): string {
+  return JSON.stringify(value);
+}
+
+function parse<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export const parseProfileModalMetadata = (raw: string | undefined): ProfileModalMetadata =>
+  parse(profileModalMetadata, raw, { editing: false });
