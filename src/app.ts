@@ -1,6 +1,6 @@
 // Composition root: config → database → ladder → Slack app and listeners → jobs.
 // main.ts starts it for real; the end-to-end tests start the very same thing.
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import type { Config } from './config.js';
@@ -156,7 +156,7 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
   };
 }
 
-function respondJson(res: import('node:http').ServerResponse, status: number, body: unknown) {
+function respondJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }

@@ -104,9 +104,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** DOTENV_CONFIG_PATH points at another file (tests point it nowhere). */
+function readDotenvFile(env: NodeJS.ProcessEnv): void {
+  loadDotenv({ quiet: true, path: env.DOTENV_CONFIG_PATH ?? '.env', processEnv: env as Record<string, string> });
+}
+
 /** Reads .env (without overriding real environment variables), then the environment. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, { readDotenv = true } = {}): Config {
-  if (readDotenv) loadDotenv({ quiet: true });
+  if (readDotenv) readDotenvFile(env);
   return parseConfig(env);
 }
 
@@ -124,7 +129,7 @@ export function loadDatabaseConfig(
   env: NodeJS.ProcessEnv = process.env,
   { readDotenv = true } = {},
 ): Pick<Config, 'database' | 'log'> {
-  if (readDotenv) loadDotenv({ quiet: true });
+  if (readDotenv) readDotenvFile(env);
   const parsed = envFields.pick({ DATABASE_URL: true, LOG_LEVEL: true }).safeParse(env);
   if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   return { database: databaseFrom(parsed.data.DATABASE_URL), log: { level: parsed.data.LOG_LEVEL ?? 'info', format: 'json' } };

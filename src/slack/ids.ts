@@ -37,3 +37,36 @@ export const ACTIONS = {
   homeGetStarted: 'home_get_started',
   homeEditProfile: 'home_edit_profile',
 } as const;
+
+/** Buttons on the weekly nudge DM. */
+export const NUDGE_ACTIONS = {
+  logWin: 'nudge_log_win',
+  nothingThisWeek: 'nudge_nothing_this_week',
+  snoozeToMonday: 'nudge_snooze_monday',
+  pause: 'nudge_pause',
+} as const;
+
+/** Win capture and management. */
+export const WIN_ACTIONS = {
+  homeLogWin: 'home_log_win',
+  homeListWins: 'home_list_wins',
+  edit: 'win_edit',
+  delete: 'win_delete',
+} as const;
+
+export const HOME_ACTIONS = {
+  nudgeSettings: 'home_nudge_settings',
+  resumeNudges: 'home_resume_nudges',
+} as const;
+
+/** The nudge-control modals ("Pause nudges", nudge settings): callback, block and action ids. */
+export const NUDGE_VIEWS = {
+  pause: 'nudge_pause_modal',
+  settings: 'nudge_settings_modal',
+  pauseUntilBlock: 'nudge_pause_until',
+  pauseUntilAction: 'nudge_pause_until_date',
+  dayBlock: 'nudge_settings_day',
+  dayAction: 'nudge_settings_day_select',
+  timeBlock: 'nudge_settings_time',
+  timeAction: 'nudge_settings_time_picker',
+} as const;

@@ -113,6 +113,8 @@ export interface FakeSlack {
   reset(): void;
   /** The next `times` calls to `method` fail with `failure`. */
   failNext(method: string, failure: FakeFailure, times?: number): void;
+  /** The next call to `method` is answered only after `ms`: a slow Slack, for drain tests. */
+  delayNext(method: string, ms: number): void;
   setUser(id: string, user: FakeUser): void;
   /** URL on this server that records POSTs as "response_url" calls. */
   responseUrl(id?: string): string;
@@ -233,6 +235,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const violations: BlockKitViolation[] = [];
   const uploads: FakeUpload[] = [];
   const failures = new Map<string, FakeFailure[]>();
+  const delays = new Map<string, number[]>();
   const users = new Map<string, FakeUser>();
   const views = new Map<string, StoredView>();
   const homeViewIds = new Map<string, string>();
@@ -333,6 +336,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     let args: Record<string, unknown> = fields;
     if (url.pathname.startsWith('/api/')) {
       method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const delay = delays.get(method)?.shift();
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       answer = apiAnswer(method, fields, token);
     } else if (url.pathname.startsWith('/response/')) {
       method = RESPONSE_URL_METHOD;
@@ -700,6 +705,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       violations.length = 0;
       uploads.length = 0;
       failures.clear();
+      delays.clear();
+    },
+    delayNext: (method, ms) => {
+      delays.set(method, [...(delays.get(method) ?? []), ms]);
     },
     failNext: (method, failure, times = 1) => {
       const queue = failures.get(method) ?? [];

@@ -1,4 +1,17 @@
 import type { Db } from '../client.js';
+import { isUniqueViolation } from '../errors.js';
+
+/**
+ * Prisma's upsert is a read then a write, so two replicas starting together can both
+ * try the insert; the loser's unique violation just means the row is there now.
+ */
+async function insertOnce(insert: () => Promise<unknown>): Promise<void> {
+  try {
+    await insert();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
 
 export interface OrgSettingsRecord {
   defaultNudgeDay: number;
@@ -19,7 +32,11 @@ export function settingsRepository(db: Db) {
   return {
     /** The org's settings; the defaults until an admin changes them. */
     async get(): Promise<OrgSettingsRecord> {
-      const row = await db.orgSettings.upsert({ where: { id: 'default' }, create: {}, update: {} });
+      let row = await db.orgSettings.findUnique({ where: { id: 'default' } });
+      if (!row) {
+        await insertOnce(() => db.orgSettings.create({ data: {} }));
+        row = await db.orgSettings.findUniqueOrThrow({ where: { id: 'default' } });
+      }
       return {
         defaultNudgeDay: row.defaultNudgeDay,
         defaultNudgeMinute: row.defaultNudgeMinute,
@@ -31,7 +48,8 @@ export function settingsRepository(db: Db) {
     },
 
     async update(patch: Partial<OrgSettingsRecord>): Promise<void> {
-      await db.orgSettings.upsert({ where: { id: 'default' }, create: patch, update: patch });
+      await this.get();
+      await db.orgSettings.update({ where: { id: 'default' }, data: patch });
     },
 
     async listCycles(): Promise<CycleRecord[]> {
@@ -57,9 +75,7 @@ export function settingsRepository(db: Db) {
     /** Seeds cycles once, when an install has none, so onboarding always has choices. */
     async ensureCycles(defaults: { name: string; calibrationDate: string }[]): Promise<void> {
       if ((await db.cycle.count()) > 0) return;
-      for (const cycle of defaults) {
-        await db.cycle.upsert({ where: { name: cycle.name }, create: cycle, update: {} });
-      }
+      for (const cycle of defaults) await insertOnce(() => db.cycle.create({ data: cycle }));
     },
   };
 }

@@ -1,0 +1,32 @@
+// The bot scopes each Slack feature the code uses needs (from Slack's method and event
+// docs). test/manifest.test.ts reads this with the code and manifests/manifest.json, and
+// fails when the manifest asks for a scope nothing uses or misses one something needs.
+
+/** Web API method → bot scopes it needs. Methods not listed here fail the manifest test. */
+export const WEB_API_SCOPES: Record<string, readonly string[]> = {
+  'auth.test': [],
+  'views.open': [],
+  'views.update': [],
+  'views.push': [],
+  'views.publish': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.scheduleMessage': ['chat:write'],
+  'chat.deleteScheduledMessage': ['chat:write'],
+  'chat.getPermalink': [],
+  'conversations.open': ['im:write'],
+  'conversations.create': ['groups:write'],
+  'conversations.invite': ['groups:write'],
+  'users.info': ['users:read'],
+  filesUploadV2: ['files:write'],
+};
+
+/** Bot event → scopes it needs to be delivered. */
+export const EVENT_SCOPES: Record<string, readonly string[]> = {
+  app_home_opened: [],
+  'message.im': ['im:history'],
+};
+
+/** Slash commands and shortcuts both need this one. */
+export const COMMANDS_SCOPE = 'commands';

@@ -1,0 +1,90 @@
+// The real entry point (src/main.ts) as an operator runs it: a separate process with
+// environment variables, stopped with SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { createSlackSender } from '../support/slack-requests.js';
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/app-harness.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main.ts')], {
+    cwd: root,
+    // A clean environment: nothing from the developer's shell or .env leaks in.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  cleanups.push(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  return { child, output: () => output, exited };
+}
+
+async function waitForPort(output: () => string, timeoutMs = 20_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const match = /"port":(\d+)[^\n]*Promo Coach is running/.exec(output());
+    if (match) return Number(match[1]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`app did not start:\n${output()}`);
+}
+
+describe('the promo-coach process', () => {
+  it('when the configuration is missing, then it prints every problem and exits 1 without a stack trace', async () => {
+    const run = runMain({});
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Promo Coach cannot start');
+    expect(run.output()).toContain('SLACK_BOT_TOKEN is required');
+    expect(run.output()).toContain('SLACK_SIGNING_SECRET is required');
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('when it gets SIGTERM with a request in flight, then it finishes that request and exits 0', async () => {
+    const fake: FakeSlack = await startFakeSlack({ token: TEST_BOT_TOKEN });
+    const database: TestDatabase = await createTestDatabase('sqlite');
+    cleanups.push(async () => {
+      await fake.close();
+      await database.drop();
+    });
+    const run = runMain({
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_URL: database.url,
+      PORT: '0',
+      LOG_FORMAT: 'json',
+      JOBS_ENABLED: 'false',
+    });
+    const port = await waitForPort(run.output);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+
+    // Slack is slow to open the modal; SIGTERM arrives while the app is waiting on it.
+    fake.delayNext('views.open', 1_500);
+    const slack = createSlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SIGNING_SECRET, fakeSlack: fake });
+    const ack = await slack.command({ userId: 'UNEW', text: '' });
+    expect(ack.status).toBe(200);
+    const signalledAt = Date.now();
+    run.child.kill('SIGTERM');
+
+    expect(await run.exited).toBe(0);
+    const open = fake.callsTo('views.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]?.status).toBe(200);
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1_000);
+    expect(run.output()).toContain('Promo Coach stopped');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, elidePayload, memoryDestination, toBoltLogger } from '../src/logger.js';
+
+const BOT_TOKEN = 'xoxb-123-456-abcdefSECRET';
+const SIGNING_SECRET = 'signing-secret-0a1b2c';
+
+function setup() {
+  const out = memoryDestination();
+  const logger = createLogger({ level: 'trace', format: 'json', destination: out, secrets: [BOT_TOKEN, SIGNING_SECRET] });
+  return { logger, out, all: () => out.lines.join('\n') };
+}
+
+describe('logging', () => {
+  it('when an object with tokens and user text is logged, then those fields are redacted', () => {
+    const { logger, all } = setup();
+    logger.info({ token: BOT_TOKEN, text: 'my secret win', nested: { text: 'also secret', body: 'raw' }, userId: 'U1' }, 'hi');
+    expect(all()).not.toContain(BOT_TOKEN);
+    expect(all()).not.toContain('secret win');
+    expect(all()).not.toContain('also secret');
+    expect(all()).toContain('"userId":"U1"');
+  });
+
+  it('when a message or an error carries a token or the signing secret, then they are scrubbed', () => {
+    const { logger, all } = setup();
+    logger.warn(`calling with Bearer ${BOT_TOKEN} and xapp-1-A0-999-zzz`);
+    logger.error({ err: new Error(`invalid_auth for ${BOT_TOKEN} / ${SIGNING_SECRET}`) }, 'failed');
+    expect(all()).not.toContain(BOT_TOKEN);
+    expect(all()).not.toContain(SIGNING_SECRET);
+    expect(all()).not.toContain('xapp-1-A0-999-zzz');
+    expect(all()).toContain('[redacted]');
+  });
+
+  it("when Bolt logs a request body at debug level, then the payload is dropped and the message kept", () => {
+    const { logger, all } = setup();
+    const bolt = toBoltLogger(logger);
+    bolt.debug(JSON.stringify({ event: { text: 'private words' } }));
+    bolt.debug('ack() call begins (body: {"text":"private words"})');
+    bolt.error('An unhandled error occurred', new Error(`boom ${BOT_TOKEN}`));
+    expect(all()).not.toContain('private words');
+    expect(all()).not.toContain(BOT_TOKEN);
+    expect(all()).toContain('ack() call begins …');
+    expect(all()).toContain('An unhandled error occurred');
+  });
+
+  it('when a message has no payload, then it is kept whole', () => {
+    expect(elidePayload('Conversation context loaded for ID: C1')).toBe('Conversation context loaded for ID: C1');
+    expect(elidePayload('stored response sent')).toBe('stored response sent');
+  });
+});
