@@ -1,6 +1,7 @@
 // Composition root: config → database → ladder → Slack app and listeners → jobs.
 // main.ts starts it for real; the end-to-end tests start the very same thing.
-import type { Server, ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import type { Config } from './config.js';
@@ -58,19 +59,18 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
 
   const { database, repos, ladder } = await openCore(config, logger, clock);
 
-  const healthz: CustomRoute = {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res) => {
-      void withTimeout(database.ping(), 2_000).then(
-        () => respondJson(res, 200, { status: 'ok', database: 'ok' }),
-        (err: unknown) => {
-          logger.warn({ err }, 'health check: database unreachable');
-          respondJson(res, 503, { status: 'unavailable', database: 'unreachable' });
-        },
-      );
-    },
+  // 200 when the database answers, 503 when it does not: what a load balancer or
+  // Docker's HEALTHCHECK needs to take a replica out of rotation.
+  const serveHealth = (res: ServerResponse) => {
+    void withTimeout(database.ping(), 2_000).then(
+      () => respondJson(res, 200, { status: 'ok', database: 'ok' }),
+      (err: unknown) => {
+        logger.warn({ err }, 'health check: database unreachable');
+        respondJson(res, 503, { status: 'unavailable', database: 'unreachable' });
+      },
+    );
   };
+  const healthz: CustomRoute = { path: '/healthz', method: ['GET'], handler: (_req, res) => serveHealth(res) };
 
   const boltLogger = toBoltLogger(logger);
   const clientOptions = slackClientOptions(config);
@@ -79,8 +79,7 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
       ? new SocketModeReceiver({
           appToken: config.slack.appToken ?? '',
           logger: boltLogger,
-          customRoutes: [healthz],
-          installerOptions: { port: config.port, clientOptions },
+          installerOptions: { clientOptions },
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
@@ -133,17 +132,23 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
     async start() {
       if (config.slack.mode === 'socket') {
         await app.start();
-        logger.info({ mode: 'socket', port: config.port }, 'Promo Coach is running (Socket Mode)');
+        // No Slack traffic comes over HTTP in Socket Mode; this server is for /healthz alone.
+        server = createServer((req, res) => {
+          if (req.method === 'GET' && req.url === healthz.path) serveHealth(res);
+          else respondJson(res, 404, { error: 'not_found' });
+        }).listen(config.port, '0.0.0.0');
+        await once(server, 'listening');
       } else {
         server = (await app.start(config.port)) as Server;
-        logger.info({ mode: 'http', port: (server.address() as AddressInfo).port }, 'Promo Coach is running');
       }
-      if (options.jobs ?? config.jobsEnabled) scheduler = startScheduler(deps);
       const port = server ? (server.address() as AddressInfo).port : config.port;
+      logger.info({ mode: config.slack.mode, port }, `Promo Coach is running${config.slack.mode === 'socket' ? ' (Socket Mode)' : ''}`);
+      if (options.jobs ?? config.jobsEnabled) scheduler = startScheduler(deps);
       return { port };
     },
     async stop() {
       await app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));
+      if (config.slack.mode === 'socket' && server) await new Promise((resolve) => server?.close(resolve));
       const drained = await withTimeout(Promise.allSettled([...inFlight]), options.drainTimeoutMs ?? 10_000).then(
         () => true,
         () => false,

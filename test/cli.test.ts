@@ -96,3 +96,29 @@ describe('promo-coach CLI', () => {
     expect(stdout).toContain('Usage: promo-coach <command>');
   });
 });
+
+describe('promo-coach coach', () => {
+  it('when given a timing check on stdin, then it prints the verdict as JSON and exits 0', async () => {
+    const { code, stdout } = await cli(['coach', 'timing'], {}, '{"today":"2026-11-23","calibration":"2027-05-15"}');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ months: 5.7, verdict: 'enough' });
+  });
+
+  it('when given a hedge, then it classifies it', async () => {
+    const { code, stdout } = await cli(['coach', 'hedge'], {}, JSON.stringify({ text: "Let's keep it on the radar." }));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).kind).toBe('soft_hedge');
+  });
+
+  it('when the input misses a field, then it names the field and exits 2', async () => {
+    const { code, stderr } = await cli(['coach', 'timing'], {}, '{"today":"2026-11-23"}');
+    expect(code).toBe(2);
+    expect(stderr).toContain('calibration');
+  });
+
+  it('when the check is unknown, then it exits 2 with the list of checks', async () => {
+    const { code, stderr } = await cli(['coach', 'astrology'], {}, '{}');
+    expect(code).toBe(2);
+    expect(stderr).toContain('timing');
+  });
+});

@@ -128,12 +128,18 @@ export function parseLadderYaml(yamlText: string, fileName: string): Ladder {
   if (!result.success) {
     throw new LadderError(
       fileName,
-      result.error.issues.map((issue) => ({
-        file: fileName,
-        line: lineOf(issue.path),
-        path: formatPath(issue.path),
-        problem: issue.message,
-      })),
+      result.error.issues.flatMap((issue) =>
+        // A misspelt key is reported on its own line, one problem per key, so the
+        // operator sees exactly which word to fix.
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => ({
+              file: fileName,
+              line: lineOf([...issue.path, key]),
+              path: formatPath([...issue.path, key]),
+              problem: 'unknown key (check the spelling against example-ladder.yaml)',
+            }))
+          : [{ file: fileName, line: lineOf(issue.path), path: formatPath(issue.path), problem: issue.message }],
+      ),
     );
   }
 

@@ -80,6 +80,8 @@ export interface FakeSlackOptions {
    * Default false: the violation is recorded and the call succeeds.
    */
   strictBlocks?: boolean;
+  /** WebSocket URL `apps.connections.open` answers with (Socket Mode tests). */
+  socketModeUrl?: string;
   /** Clock for `chat.scheduleMessage`'s `time_in_past` check; default Date.now. */
   now?: () => number;
 }
@@ -388,7 +390,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (failure) return failureAnswer(failure);
     try {
       if (!token) throw new ApiError('not_authed');
-      if (opts.token !== undefined && token !== opts.token) throw new ApiError('invalid_auth');
+      // apps.connections.open is the one call made with the app-level token.
+      const appLevel = method === 'apps.connections.open' && token.startsWith('xapp-');
+      if (opts.token !== undefined && token !== opts.token && !appLevel) throw new ApiError('invalid_auth');
       const found = checkBlocks(method, args);
       if (found.length > 0 && opts.strictBlocks) {
         throw new ApiError(VIEW_METHODS.has(method) ? 'invalid_arguments' : 'invalid_blocks', {
@@ -464,6 +468,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   function methodResult(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        // Socket Mode: Slack hands out a WebSocket URL (see fake-socket-mode.ts).
+        if (!opts.socketModeUrl) throw new ApiError('not_allowed_token_type');
+        return { url: opts.socketModeUrl };
       case 'auth.test':
         return {
           url: `https://${FAKE_TEAM_DOMAIN}.slack.com/`,

@@ -1,0 +1,34 @@
+// The coaching engine's public API. Slack handlers, jobs and the CLI import from here;
+// every function is pure, takes plain data (ISO dates, strings, ladders) and returns
+// plain data, so nothing about coaching is decided anywhere else.
+export type { Finding, Severity } from './findings.js';
+export { hasNoErrors } from './findings.js';
+export { normalizeText, plainWords } from './text.js';
+export { checkTiming, timingVerdict, IDEAL_MONTHS, FLOOR_MONTHS } from './timing.js';
+export type { TimingInput, TimingResult, TimingVerdict } from './timing.js';
+export { lintOpening, suggestOpening } from './opening.js';
+export type { OpeningInput, OpeningResult, OpeningVerdict } from './opening.js';
+export { findLevelMentions } from './level-mentions.js';
+export type { LevelMention } from './level-mentions.js';
+export { classifyHedge, hedgeNextStep, VAGUE_CRITERIA_MEANINGS } from './hedge.js';
+export type { HedgeKind, HedgeNextStep, HedgeResult } from './hedge.js';
+export { checkCriterion, MAX_PLAN_CRITERIA } from './criterion.js';
+export type { CriterionResult } from './criterion.js';
+export { describeSpecificity } from './specificity.js';
+export type { Specificity, VagueTerm } from './specificity.js';
+export { checkCase, isBehaviorPhrased, MIN_EXAMPLES, MAX_EXAMPLES } from './case.js';
+export type { CaseExample, CaseExampleReview, CaseInput, CaseResult } from './case.js';
+export { detectWinFlags, tagWin } from './win-tags.js';
+export type { WinFlags } from './win-tags.js';
+export { checkGap, isHumbleBrag, parseCadence } from './gap.js';
+export type { Cadence, GapCategory, GapInput, GapResult } from './gap.js';
+export { buildPlanTimeline, DOC_LEAD_WEEKS } from './plan.js';
+export type { Milestone, MilestoneKind, PlanInput, PlanMonth, PlanTimeline } from './plan.js';
+export { checkDoc, parsePromoDoc, MAX_DOC_WORDS, MIN_PROJECTS, MAX_PROJECTS, MIN_BEHAVIORS, MAX_BEHAVIORS } from './doc.js';
+export type { DocInput, DocResult, DocSection, ParsedDoc } from './doc.js';
+export { shouldConsiderWalking, CYCLES_BEFORE_WALKING, DONT_BLUFF_WARNING } from './walk.js';
+export type { CycleOutcome, WalkInput, WalkResult } from './walk.js';
+export { compQuestion } from './comp.js';
+export type { CompInput, CompQuestion } from './comp.js';
+export { runCoachCommand, coachUsage, COACH_CHECKS } from './coach-cli.js';
+export type { CoachCommandResult } from './coach-cli.js';
