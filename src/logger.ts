@@ -62,11 +62,18 @@ export function createLogger(options: LoggerOptions): Logger {
       serializers: {
         err: (err: unknown) => {
           const serialized = pino.stdSerializers.err(err as Error);
+          const code = (err as { code?: unknown }).code;
+          // A Prisma error's message quotes the query's arguments, which carry what users
+          // wrote: keep the error's kind, code and model, never its text.
+          if (serialized.type.startsWith('PrismaClient')) {
+            const model = (err as { meta?: { modelName?: unknown } }).meta?.modelName;
+            return { type: serialized.type, code, model, message: `database error${code ? ` ${String(code)}` : ''}` };
+          }
           return {
             type: serialized.type,
             message: scrub(serialized.message ?? ''),
             stack: scrub(serialized.stack ?? ''),
-            code: (err as { code?: unknown }).code,
+            code,
           };
         },
       },

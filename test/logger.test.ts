@@ -47,3 +47,19 @@ describe('logging', () => {
     expect(elidePayload('stored response sent')).toBe('stored response sent');
   });
 });
+
+describe('logging database errors', () => {
+  it('when a Prisma error quoting user text is logged, then only its kind and code are kept', () => {
+    const { logger, all } = setup();
+    class PrismaClientKnownRequestError extends Error {
+      code = 'P2002';
+      meta = { modelName: 'Win' };
+    }
+    const error = new PrismaClientKnownRequestError('Invalid `prisma.win.create()` invocation: { text: "my private win" }');
+    error.name = 'PrismaClientKnownRequestError';
+    logger.error({ err: error }, 'query failed');
+    expect(all()).not.toContain('my private win');
+    expect(all()).toContain('"code":"P2002"');
+    expect(all()).toContain('"model":"Win"');
+  });
+});

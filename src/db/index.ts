@@ -3,14 +3,18 @@
 import type { Db } from './client.js';
 import { deliveriesRepository } from './repositories/deliveries.js';
 import { eventsRepository } from './repositories/events.js';
+import { nudgesRepository } from './repositories/nudges.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
+import { winsRepository } from './repositories/wins.js';
 
 export { openDatabase, type Database } from './client.js';
 export { migrateDatabase, MigrationError } from './migrate.js';
 export type { UserRecord, ProfileRecord, ProfileInput } from './repositories/users.js';
 export type { OrgSettingsRecord, CycleRecord } from './repositories/settings.js';
 export type { DeliveryClaim, DeliveryKind } from './repositories/deliveries.js';
+export type { DueNudge, DueCursor, NudgeState } from './repositories/nudges.js';
+export type { WinRecord, NewWin, WinChanges, WinSource } from './repositories/wins.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -18,6 +22,8 @@ export function createRepositories(db: Db) {
     settings: settingsRepository(db),
     events: eventsRepository(db),
     deliveries: deliveriesRepository(db),
+    nudges: nudgesRepository(db),
+    wins: winsRepository(db),
   };
 }
 

@@ -48,3 +48,24 @@ export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
 export function localDate(now: Date, tz: string | null | undefined): string {
   return DateTime.fromJSDate(now, { zone: isValidZone(tz) ? tz : 'UTC' }).toISODate() ?? '';
 }
+
+/** The ISO week an instant falls in on the user's wall clock, e.g. "2026-W48". */
+export function isoWeekOf(at: Date, tz: string | null | undefined): string {
+  return DateTime.fromJSDate(at, { zone: isValidZone(tz) ? tz : 'UTC' }).toFormat("kkkk-'W'WW");
+}
+
+/** The local ISO week just before the one `at` falls in. */
+export function isoWeekBefore(at: Date, tz: string | null | undefined): string {
+  const local = DateTime.fromJSDate(at, { zone: isValidZone(tz) ? tz : 'UTC' });
+  return local.minus({ weeks: 1 }).toFormat("kkkk-'W'WW");
+}
+
+/** The first instant of the local day after a calendar date: when a pause "until" that date ends. */
+export function startOfDayAfter(date: string, tz: string | null | undefined): Date {
+  return DateTime.fromISO(date, { zone: isValidZone(tz) ? tz : 'UTC' }).plus({ days: 1 }).startOf('day').toJSDate();
+}
+
+/** A calendar date `days` after another, "YYYY-MM-DD". */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+}

@@ -28,8 +28,13 @@ export function slackGateway(client: WebClient, users: UsersRepository) {
       return channelId;
     },
 
-    async postDm(userId: string, message: SlackMessage): Promise<{ channelId: string; ts: string | undefined }> {
-      const channelId = await this.dmChannel(userId);
+    /** Posts in the user's DM; pass the DM channel id when the caller already has it. */
+    async postDm(
+      userId: string,
+      message: SlackMessage,
+      knownChannelId?: string | null,
+    ): Promise<{ channelId: string; ts: string | undefined }> {
+      const channelId = knownChannelId ?? (await this.dmChannel(userId));
       const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
       return { channelId, ts: result.ts };
     },

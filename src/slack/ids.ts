@@ -70,3 +70,26 @@ export const NUDGE_VIEWS = {
   timeBlock: 'nudge_settings_time',
   timeAction: 'nudge_settings_time_picker',
 } as const;
+
+/** The log/edit win modal and the "My wins" modal: callback, block and action ids. */
+export const WIN_VIEWS = {
+  win: 'win_modal',
+  list: 'wins_list_modal',
+  notice: 'win_notice_modal',
+  textBlock: 'win_text',
+  textAction: 'win_text_input',
+  dateBlock: 'win_date',
+  dateAction: 'win_date_picker',
+  linkBlock: 'win_link',
+  linkAction: 'win_link_input',
+  criteriaBlock: 'win_criteria',
+  criteriaAction: 'win_criteria_select',
+  flagsBlock: 'win_flags',
+  flagsAction: 'win_flags_checkboxes',
+} as const;
+
+/** Checkbox values in the win modal's flags input. */
+export const WIN_FLAGS = {
+  crossTeam: 'cross_team',
+  enabledOthers: 'enabled_others',
+} as const;

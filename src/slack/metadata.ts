@@ -20,3 +20,15 @@ function parse<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T
 
 export const parseProfileModalMetadata = (raw: string | undefined): ProfileModalMetadata =>
   parse(profileModalMetadata, raw, { editing: false });
+
+// The win modal: which win is edited (none for a new one), where it was opened from, and
+// the "My wins" modal underneath when it was pushed from there (refreshed after saving).
+const winModalMetadata = z.object({
+  winId: z.string().min(1).max(64).optional(),
+  source: z.enum(['nudge', 'home', 'modal']),
+  listViewId: z.string().min(1).max(64).optional(),
+});
+export type WinModalMetadata = z.infer<typeof winModalMetadata>;
+
+export const parseWinModalMetadata = (raw: string | undefined): WinModalMetadata =>
+  parse(winModalMetadata, raw, { source: 'modal' });

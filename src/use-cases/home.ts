@@ -1,16 +1,28 @@
-// What the Home tab shows a user, gathered from the profile, the ladder and the coach.
+// What the Home tab shows a user, gathered from the profile, the ladder, their wins and the coach.
+import { DateTime } from 'luxon';
 import { checkTiming } from '../coach/timing.js';
 import { findLevel } from '../ladder/index.js';
-import { localDate } from '../schedule/weekly.js';
+import { isValidZone, localDate } from '../schedule/weekly.js';
 import type { HomeArgs } from '../slack/views/home.js';
 import type { Deps } from './deps.js';
+import { recentWins, winsSummary } from './wins.js';
+
+// The dashboard shows the latest few; "My wins" opens the longer list.
+export const HOME_RECENT_WINS = 5;
 
 export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
   const [user, profile] = await Promise.all([deps.repos.users.find(userId), deps.repos.users.findProfile(userId)]);
   if (!profile) return {};
-  const cycle = await deps.repos.settings.findCycle(profile.targetCycle);
-  const today = localDate(deps.clock(), user?.tz);
+  const tz = user?.tz ?? null;
+  const [cycle, summary, recent] = await Promise.all([
+    deps.repos.settings.findCycle(profile.targetCycle),
+    winsSummary(deps, userId, profile.targetLevel, tz),
+    recentWins(deps, userId, HOME_RECENT_WINS),
+  ]);
+  const today = localDate(deps.clock(), tz);
   const timing = cycle && cycle.calibrationDate > today ? checkTiming({ today, calibration: cycle.calibrationDate }) : null;
+  // A pause that ended before today is over, whether or not anything has cleared it yet.
+  const pausedUntil = profile.nudgesPausedUntil && profile.nudgesPausedUntil >= today ? profile.nudgesPausedUntil : null;
   return {
     dashboard: {
       currentLevelName: findLevel(deps.ladder, profile.currentLevel)?.name ?? profile.currentLevel,
@@ -20,7 +32,15 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
       timing,
       nudgeDay: profile.nudgeDay,
       nudgeMinute: profile.nudgeMinute,
-      nudgesPausedUntil: profile.nudgesPausedUntil,
+      nudgesPausedUntil: pausedUntil,
+      nextNudge: profile.nextNudgeAt ? formatLocalInstant(profile.nextNudgeAt, tz) : null,
+      wins: summary,
+      recentWins: recent,
     },
   };
+}
+
+/** An instant on the user's wall clock, e.g. "Friday 27 Nov, 15:00". */
+export function formatLocalInstant(at: Date, tz: string | null): string {
+  return DateTime.fromJSDate(at, { zone: isValidZone(tz) ? tz : 'UTC' }).setLocale('en-GB').toFormat('cccc d LLL, HH:mm');
 }

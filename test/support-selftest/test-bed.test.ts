@@ -333,7 +333,9 @@ describe('fake Slack Web API', () => {
   it('when strictBlocks is on, then a view over the limits is refused as Slack refuses it', async () => {
     const strict = await startFakeSlack({ strictBlocks: true });
     try {
-      const strictClient = new WebClient('xoxb-test', { slackApiUrl: strict.apiUrl, logLevel: LogLevel.ERROR });
+      // The WebClient logs Slack's [ERROR] response messages; the refusal is what this test expects.
+      const silent = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
+      const strictClient = new WebClient('xoxb-test', { slackApiUrl: strict.apiUrl, logger: silent });
       await expect(
         strictClient.views.open({ trigger_id: '1', view: modal({ title: plain(x(30)) }) as never }),
       ).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });

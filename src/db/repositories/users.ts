@@ -20,15 +20,11 @@ export interface ProfileRecord {
   onboardedAt: Date;
 }
 
-export interface ProfileInput {
-  currentLevel: string;
-  targetLevel: string;
-  managerId: string;
-  targetCycle: string;
-  nudgeDay: number;
-  nudgeMinute: number;
-  nextNudgeAt: Date | null;
-}
+/** What onboarding and the profile modal write. */
+export type ProfileInput = Pick<
+  ProfileRecord,
+  'currentLevel' | 'targetLevel' | 'managerId' | 'targetCycle' | 'nudgeDay' | 'nudgeMinute' | 'nextNudgeAt'
+>;
 
 const userFields = { id: true, teamId: true, tz: true, dmChannelId: true } as const;
 const profileFields = {

@@ -8,6 +8,8 @@ export interface HelpArgs {
 
 // The commands that exist today; a subcommand joins this list when its flow ships.
 export const HELP_COMMANDS: { usage: string; what: string }[] = [
+  { usage: `${COMMAND} win [what you did]`, what: 'log a win in one line; I tag it with your target criteria' },
+  { usage: `${COMMAND} wins`, what: 'your latest wins, to edit or delete' },
   { usage: `${COMMAND} settings`, what: 'your level, target, manager and weekly nudge time' },
   { usage: `${COMMAND} help`, what: 'this list' },
 ];

@@ -1,8 +1,9 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { TimingResult } from '../../coach/timing.js';
 import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
-import { ACTIONS } from '../ids.js';
-import { plural } from './text.js';
+import { ACTIONS, HOME_ACTIONS, WIN_ACTIONS } from '../ids.js';
+import { escapeMrkdwn, plural, truncate } from './text.js';
+import { winBlocks, type WinListEntry } from './wins-list.js';
 
 export interface HomeArgs {
   /** Absent until the user has onboarded. */
@@ -14,7 +15,19 @@ export interface HomeArgs {
     timing: TimingResult | null;
     nudgeDay: number;
     nudgeMinute: number;
+    /** Set only while a pause is in force (today or later). */
     nudgesPausedUntil: string | null;
+    /** The next nudge on the user's wall clock, e.g. "Friday 27 Nov, 15:00". */
+    nextNudge: string | null;
+    wins: {
+      quarterLabel: string;
+      count: number;
+      coveredCriteria: number;
+      totalCriteria: number;
+      uncovered: string[];
+      streakWeeks: number;
+    };
+    recentWins: WinListEntry[];
   };
 }
 
@@ -53,16 +66,13 @@ function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
   const countdown = d.timing
     ? `*${plural(d.timing.weeks, 'week')}* to calibration (${d.calibrationDate})`
     : 'Calibration date not set yet: ask your admin to add it.';
-  const nudge = d.nudgesPausedUntil
-    ? `Weekly nudges are paused until ${d.nudgesPausedUntil}.`
-    : `Weekly win nudge: ${WEEKDAYS[d.nudgeDay - 1] ?? 'Friday'}s at ${formatTimeOfDay(d.nudgeMinute)}, your time.`;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Going for ${d.targetLevelName}` } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(`Going for ${d.targetLevelName}`, 150) } },
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*Today*\n${d.currentLevelName}` },
-        { type: 'mrkdwn', text: `*Target cycle*\n${d.targetCycle}` },
+        { type: 'mrkdwn', text: `*Today*\n${escapeMrkdwn(d.currentLevelName)}` },
+        { type: 'mrkdwn', text: `*Target cycle*\n${escapeMrkdwn(d.targetCycle)}` },
       ],
     },
     { type: 'section', text: { type: 'mrkdwn', text: countdown } },
@@ -76,15 +86,72 @@ function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
       ],
     });
   }
-  blocks.push(
-    { type: 'divider' },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: nudge }] },
+  blocks.push(mainActions(), { type: 'divider' }, ...winsBlocks(d), { type: 'divider' }, ...nudgeBlocks(d));
+  blocks.push({ type: 'header', text: { type: 'plain_text', text: 'Recent wins' } });
+  if (d.recentWins.length === 0) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Nothing logged yet. The first one is the hardest: what went well this week?' },
+    });
+  } else {
+    blocks.push(...winBlocks(d.recentWins));
+  }
+  return blocks;
+}
+
+function mainActions(): KnownBlock {
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: WIN_ACTIONS.homeLogWin, style: 'primary', text: { type: 'plain_text', text: 'Log a win' } },
+      { type: 'button', action_id: WIN_ACTIONS.homeListWins, text: { type: 'plain_text', text: 'My wins' } },
+      { type: 'button', action_id: HOME_ACTIONS.nudgeSettings, text: { type: 'plain_text', text: 'Nudge settings' } },
+      { type: 'button', action_id: ACTIONS.homeEditProfile, text: { type: 'plain_text', text: 'Edit profile' } },
+    ],
+  };
+}
+
+function winsBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
+  const w = d.wins;
+  const streak =
+    w.streakWeeks === 0 ? 'Starts with your next answer' : `${plural(w.streakWeeks, 'week')} in a row`;
+  const blocks: KnownBlock[] = [
     {
-      type: 'actions',
-      elements: [
-        { type: 'button', action_id: ACTIONS.homeEditProfile, text: { type: 'plain_text', text: 'Edit profile' } },
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Wins in ${w.quarterLabel}*\n${w.count}` },
+        { type: 'mrkdwn', text: `*Criteria covered*\n${w.coveredCriteria} of ${w.totalCriteria}` },
+        { type: 'mrkdwn', text: `*Streak*\n${streak}` },
       ],
     },
-  );
+  ];
+  // The gap is the useful part: which criteria still have no evidence this quarter.
+  if (w.uncovered.length > 0 && w.totalCriteria > 0) {
+    const names = truncate(w.uncovered.map(escapeMrkdwn).join(', '), 2500);
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `No evidence yet this quarter for: ${names}. Worth looking for one.` }],
+    });
+  }
   return blocks;
+}
+
+function nudgeBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
+  if (d.nudgesPausedUntil) {
+    return [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `Weekly nudges are *paused until ${d.nudgesPausedUntil}*.` },
+        accessory: {
+          type: 'button',
+          action_id: HOME_ACTIONS.resumeNudges,
+          text: { type: 'plain_text', text: 'Resume nudges' },
+        },
+      },
+    ];
+  }
+  const when = d.nextNudge
+    ? `Next win nudge: *${d.nextNudge}*, your time.`
+    : `Weekly win nudge: ${WEEKDAYS[d.nudgeDay - 1] ?? 'Friday'}s at ${formatTimeOfDay(d.nudgeMinute)}, your time.`;
+  return [{ type: 'section', text: { type: 'mrkdwn', text: when } }];
 }

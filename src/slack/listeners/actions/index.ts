@@ -1,7 +1,9 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
-import { ACTIONS } from '../../ids.js';
+import { ACTIONS, HOME_ACTIONS, NUDGE_ACTIONS } from '../../ids.js';
 import { openProfileModal } from '../open-profile-modal.js';
+import { nothingThisWeek, openNudgeSettings, openPauseModal, resumeFromHome, snoozeNudge } from './nudge-controls.js';
+import { registerWinActions } from './wins.js';
 
 export function registerActions(app: App, deps: Deps) {
   for (const actionId of [ACTIONS.homeGetStarted, ACTIONS.homeEditProfile]) {
@@ -10,4 +12,10 @@ export function registerActions(app: App, deps: Deps) {
       await openProfileModal(deps, client, body.trigger_id, body.user.id);
     });
   }
+  app.action<BlockAction>(NUDGE_ACTIONS.nothingThisWeek, nothingThisWeek(deps));
+  app.action<BlockAction>(NUDGE_ACTIONS.snoozeToMonday, snoozeNudge(deps));
+  app.action<BlockAction>(NUDGE_ACTIONS.pause, openPauseModal(deps));
+  app.action<BlockAction>(HOME_ACTIONS.resumeNudges, resumeFromHome(deps));
+  app.action<BlockAction>(HOME_ACTIONS.nudgeSettings, openNudgeSettings(deps));
+  registerWinActions(app, deps);
 }

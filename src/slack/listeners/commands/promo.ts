@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../../../use-cases/deps.js';
 import { helpMessage } from '../../views/help.js';
 import { openProfileModal } from '../open-profile-modal.js';
+import { winCommand, winsCommand } from './wins.js';
 
 /** "/promo win shipped it" → { name: "win", rest: "shipped it" }. */
 export function parseSubcommand(text: string): { name: string; rest: string } {
@@ -13,7 +14,7 @@ export function parseSubcommand(text: string): { name: string; rest: string } {
 
 export function promoCommand(deps: Deps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    const { name } = parseSubcommand(command.text);
+    const { name, rest } = parseSubcommand(command.text);
     if (name === 'help') {
       await ack({ response_type: 'ephemeral', ...helpMessage() });
       return;
@@ -25,6 +26,8 @@ export function promoCommand(deps: Deps) {
       await openProfileModal(deps, client, command.trigger_id, command.user_id);
       return;
     }
+    if (name === 'win') return winCommand(deps, { command, ack, client }, rest);
+    if (name === 'wins') return winsCommand(deps, { command, ack, client });
     await ack({ response_type: 'ephemeral', ...helpMessage(name ? { unknown: name } : {}) });
   };
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { syncTimeZone } from '../../../use-cases/profile.js';
 import type { Deps } from '../../../use-cases/deps.js';
 import { refreshHome } from '../refresh-home.js';
+import { dmWin } from './dm-win.js';
 
 export function registerEvents(app: App, deps: Deps) {
   app.event('app_home_opened', async ({ event, client }) => {
@@ -12,4 +13,5 @@ export function registerEvents(app: App, deps: Deps) {
     );
     await refreshHome(deps, client, event.user);
   });
+  app.event('message', dmWin(deps));
 }

@@ -1,8 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
-import { VIEWS } from '../../ids.js';
+import { NUDGE_VIEWS, VIEWS, WIN_VIEWS } from '../../ids.js';
+import { pauseSubmit, settingsSubmit } from './nudge-modals.js';
 import { profileSubmit } from './profile-submit.js';
+import { winSubmit } from './win-submit.js';
 
 export function registerViews(app: App, deps: Deps) {
   app.view({ callback_id: VIEWS.onboarding, type: 'view_submission' }, profileSubmit(deps));
+  app.view({ callback_id: NUDGE_VIEWS.pause, type: 'view_submission' }, pauseSubmit(deps));
+  app.view({ callback_id: NUDGE_VIEWS.settings, type: 'view_submission' }, settingsSubmit(deps));
+  app.view({ callback_id: WIN_VIEWS.win, type: 'view_submission' }, winSubmit(deps));
 }

@@ -1,0 +1,93 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Deps } from '../../../use-cases/deps.js';
+import type { WinErrors, WinField } from '../../../use-cases/validate-win.js';
+import { captureWin, updateWin } from '../../../use-cases/wins.js';
+import { WIN_FLAGS, WIN_VIEWS } from '../../ids.js';
+import { parseWinModalMetadata } from '../../metadata.js';
+import { winNoticeModal, winSavedModal } from '../../views/win-modal.js';
+import { NOT_YOUR_WIN, updateWinsListModal } from '../open-win-modal.js';
+import { refreshHome } from '../refresh-home.js';
+
+type ViewValues = ViewSubmitAction['view']['state']['values'];
+
+const BLOCK_FOR: Record<WinField, string> = {
+  text: WIN_VIEWS.textBlock,
+  date: WIN_VIEWS.dateBlock,
+  link: WIN_VIEWS.linkBlock,
+};
+
+export interface WinForm {
+  text: string;
+  date: string;
+  link: string | null;
+  criteria: string[];
+  /** Null when neither box is ticked: on a new win the coach then reads the flags from the text. */
+  flags: { crossTeam: boolean; enabledOthers: boolean } | null;
+}
+
+// A forged payload can leave out anything; a missing field reads as empty and fails
+// validation with a field error rather than throwing.
+export function readWinForm(values: ViewValues): WinForm {
+  const get = (block: string, action: string) => values[block]?.[action];
+  const link = get(WIN_VIEWS.linkBlock, WIN_VIEWS.linkAction)?.value?.trim();
+  const criteria = (get(WIN_VIEWS.criteriaBlock, WIN_VIEWS.criteriaAction)?.selected_options ?? []).map((o) => o.value);
+  const ticked = (get(WIN_VIEWS.flagsBlock, WIN_VIEWS.flagsAction)?.selected_options ?? []).map((o) => o.value);
+  return {
+    text: get(WIN_VIEWS.textBlock, WIN_VIEWS.textAction)?.value ?? '',
+    date: get(WIN_VIEWS.dateBlock, WIN_VIEWS.dateAction)?.selected_date ?? '',
+    link: link ? link : null,
+    criteria: criteria.filter((c): c is string => typeof c === 'string'),
+    flags:
+      ticked.length > 0
+        ? { crossTeam: ticked.includes(WIN_FLAGS.crossTeam), enabledOthers: ticked.includes(WIN_FLAGS.enabledOthers) }
+        : null,
+  };
+}
+
+function fieldErrors(errors: WinErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [BLOCK_FOR[field as WinField], message]));
+}
+
+export function winSubmit(deps: Deps) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    const meta = parseWinModalMetadata(view.private_metadata);
+    const form = readWinForm(view.state.values);
+
+    if (meta.winId) {
+      // Editing shows every field as stored, so what comes back is the user's choice, flags included.
+      const { flags, ...fields } = form;
+      const result = await updateWin(deps, userId, meta.winId, { ...fields, crossTeam: flags?.crossTeam ?? false, enabledOthers: flags?.enabledOthers ?? false });
+      if (result.kind === 'invalid') {
+        await ack({ response_action: 'errors', errors: fieldErrors(result.errors) });
+        return;
+      }
+      if (result.kind === 'not_found') {
+        await ack({ response_action: 'update', view: winNoticeModal(NOT_YOUR_WIN) });
+        return;
+      }
+      if (meta.listViewId) {
+        // Pushed from "My wins": close this one and show the list with the change in it.
+        await ack();
+        await updateWinsListModal(deps, client, meta.listViewId, userId);
+      } else {
+        await ack({ response_action: 'update', view: winSavedModal({ ...result.win, edited: true }) });
+      }
+    } else {
+      const result = await captureWin(deps, userId, { ...form, source: meta.source });
+      if (result.kind === 'invalid') {
+        await ack({ response_action: 'errors', errors: fieldErrors(result.errors) });
+        return;
+      }
+      if (result.kind === 'not_onboarded') {
+        await ack({
+          response_action: 'update',
+          view: winNoticeModal('First I need to know what you are going for: run /promo settings, then log this again.'),
+        });
+        return;
+      }
+      await ack({ response_action: 'update', view: winSavedModal({ ...result.win, edited: false }) });
+    }
+    await refreshHome(deps, client, userId);
+  };
+}

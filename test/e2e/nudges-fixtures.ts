@@ -1,0 +1,79 @@
+// Shared set-up for the nudge end-to-end tests: onboarded users straight into the
+// database (the onboarding flow has its own tests), a tick through the registered job,
+// and the DMs the fake Slack saw.
+import { expect } from 'vitest';
+import { findJob, type JobResult } from '../../src/jobs/index.js';
+import { nextWeeklyOccurrence } from '../../src/schedule/weekly.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import type { TestApp } from '../support/app-harness.js';
+
+export interface OnboardOptions {
+  day?: number;
+  minute?: number;
+  pausedUntil?: string;
+}
+
+/** An onboarded user with a nudge scheduled from the app's clock, as saveProfile would. */
+export async function onboard(app: TestApp, userId: string, tz: string, now: Date, options: OnboardOptions = {}) {
+  const nudgeDay = options.day ?? 5;
+  const nudgeMinute = options.minute ?? 900;
+  app.fake.setUser(userId, { tz });
+  const profile = await app.coach.deps.repos.users.saveProfile(userId, tz, {
+    currentLevel: 'senior',
+    targetLevel: 'staff',
+    managerId: 'UMANAGER',
+    targetCycle: '2027 H2',
+    nudgeDay,
+    nudgeMinute,
+    nextNudgeAt: nextWeeklyOccurrence({ isoWeekday: nudgeDay, minuteOfDay: nudgeMinute, tz }, now),
+  });
+  if (options.pausedUntil) {
+    await app.coach.database.prisma.profile.update({ where: { userId }, data: { nudgesPausedUntil: options.pausedUntil } });
+  }
+  return profile;
+}
+
+/** Runs the weekly-nudges job once, as node-cron or the CLI would, at `at`. */
+export async function tick(app: TestApp, at: string | Date): Promise<JobResult> {
+  const job = findJob('weekly-nudges');
+  expect(job, 'the weekly-nudges job is registered').toBeDefined();
+  const when = new Date(at);
+  app.setNow(when);
+  return (job as NonNullable<typeof job>).run(app.coach.deps, when);
+}
+
+/** Successful DMs the app posted to a user (the fake's DM channel id is D + user id). */
+export function dmsTo(app: TestApp, userId: string): RecordedCall[] {
+  return app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${userId}` && c.status === 200 && (c.response as { ok?: boolean }).ok);
+}
+
+export function allDms(app: TestApp): RecordedCall[] {
+  return app.fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && (c.response as { ok?: boolean }).ok);
+}
+
+interface Button {
+  action_id: string;
+  value?: string;
+  text: { text: string };
+}
+
+/** The buttons of a posted message, in order. */
+export function buttonsOf(call: RecordedCall): Button[] {
+  const blocks = call.args.blocks as { type: string; elements?: Button[] }[];
+  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+}
+
+export function messageTs(call: RecordedCall): string {
+  return (call.response as { ts: string }).ts;
+}
+
+/** Waits until a log line matching `pattern` is written (for outcomes that make no Slack call). */
+export async function waitForLog(app: TestApp, pattern: RegExp, timeoutMs = 3000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const line = app.logs.find((l) => pattern.test(l));
+    if (line) return line;
+    if (Date.now() - started > timeoutMs) throw new Error(`no log line matching ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

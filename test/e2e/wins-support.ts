@@ -1,0 +1,56 @@
+// Shared setup for the wins end-to-end suites: an onboarded engineer, and win modal values.
+import { WIN_FLAGS, WIN_VIEWS } from '../../src/slack/ids.js';
+import type { TestApp } from '../support/app-harness.js';
+import { state, type StateValues } from '../support/slack-requests.js';
+
+/** Monday 23 November 2026, 07:00 in New York: ISO week 2026-W48, Q4. */
+export const NOW = new Date('2026-11-23T12:00:00Z');
+export const TODAY = '2026-11-23';
+export const WEEK = '2026-W48';
+export const ENGINEER = 'UENG';
+export const OTHER = 'UOTHER';
+
+/** Onboards a user the way the profile modal would have (that flow has its own tests). */
+export async function onboard(app: TestApp, userId = ENGINEER): Promise<void> {
+  await app.coach.deps.repos.users.saveProfile(userId, 'America/New_York', {
+    currentLevel: 'senior',
+    targetLevel: 'staff',
+    managerId: 'UMANAGER',
+    targetCycle: '2027 H2',
+    nudgeDay: 5,
+    nudgeMinute: 900,
+    // Friday 27 November 2026, 15:00 in New York.
+    nextNudgeAt: new Date('2026-11-27T20:00:00Z'),
+  });
+}
+
+export interface WinFormValues {
+  text?: string | null;
+  date?: string | null;
+  link?: string | null;
+  criteria?: string[];
+  flags?: string[];
+}
+
+export function winValues(v: WinFormValues = {}): StateValues {
+  return {
+    [WIN_VIEWS.textBlock]: { [WIN_VIEWS.textAction]: state.plainTextInput(v.text === undefined ? 'Led the incident review' : v.text) },
+    [WIN_VIEWS.dateBlock]: { [WIN_VIEWS.dateAction]: state.datepicker(v.date === undefined ? TODAY : v.date) },
+    [WIN_VIEWS.linkBlock]: { [WIN_VIEWS.linkAction]: { type: 'url_text_input', value: v.link ?? null } },
+    [WIN_VIEWS.criteriaBlock]: { [WIN_VIEWS.criteriaAction]: state.multiStaticSelect(v.criteria ?? []) },
+    [WIN_VIEWS.flagsBlock]: { [WIN_VIEWS.flagsAction]: state.checkboxes(v.flags ?? []) },
+  };
+}
+
+export { WIN_FLAGS };
+
+export async function winsOf(app: TestApp, userId = ENGINEER) {
+  return app.coach.deps.repos.wins.listRecent(userId, 100);
+}
+
+export async function weekAnswer(app: TestApp, week = WEEK, userId = ENGINEER) {
+  return app.coach.deps.repos.nudges.weekAnswer(userId, week);
+}
+
+/** Lets work the app does after its ack finish before asserting that something did not happen. */
+export const settle = (ms = 250) => new Promise((resolve) => setTimeout(resolve, ms));
