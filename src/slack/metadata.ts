@@ -9,7 +9,7 @@ export function encodeMetadata<T>(value: T): string {
   return JSON.stringify(value);
 }
 
-function parse<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T {
+function parse<T, F>(schema: z.ZodType<T>, raw: string | undefined, fallback: F): T | F {
   try {
     const parsed = schema.safeParse(JSON.parse(raw ?? ''));
     return parsed.success ? parsed.data : fallback;
@@ -32,3 +32,9 @@ export type WinModalMetadata = z.infer<typeof winModalMetadata>;
 
 export const parseWinModalMetadata = (raw: string | undefined): WinModalMetadata =>
   parse(winModalMetadata, raw, { source: 'modal' });
+
+/** Which nudge message a pause modal was opened from, so the submission can update it in place. */
+const pauseMetadata = z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) });
+export type PauseMetadata = z.infer<typeof pauseMetadata>;
+
+export const parsePauseMetadata = (raw: string | undefined): PauseMetadata | null => parse(pauseMetadata, raw, null);

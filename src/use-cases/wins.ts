@@ -2,24 +2,16 @@
 // edit and delete. Every capture also answers the week, which keeps the streak alive.
 import { DateTime } from 'luxon';
 import { detectWinFlags, tagWin } from '../coach/win-tags.js';
-import type { WinRecord, WinSource } from '../db/index.js';
+import type { WinChanges, WinRecord, WinSource } from '../db/index.js';
 import { findLevel, type Ladder } from '../ladder/index.js';
 import { isoWeekOf, localDate } from '../schedule/weekly.js';
+import type { WinListEntry } from '../slack/views/wins-list.js';
 import type { Deps } from './deps.js';
 import { weekStreak } from './streak.js';
 import { validateWin, WIN_TEXT_MAX, type WinErrors } from './validate-win.js';
 
 /** A win as every list and confirmation shows it: criteria already turned into names. */
-export interface WinItem {
-  id: string;
-  date: string;
-  text: string;
-  tags: string[];
-  crossTeam: boolean;
-  enabledOthers: boolean;
-  link: string | null;
-  permalink: string | null;
-}
+export type WinItem = WinListEntry;
 
 export interface CaptureInput {
   text: string;
@@ -46,14 +38,7 @@ export type UpdateResult =
   | { kind: 'invalid'; errors: WinErrors }
   | { kind: 'saved'; win: WinItem; targetLevelName: string };
 
-export interface WinEdit {
-  text: string;
-  date: string;
-  link: string | null;
-  criteria: string[];
-  crossTeam: boolean;
-  enabledOthers: boolean;
-}
+export type WinEdit = WinChanges;
 
 /** Slack sends message text with &, < and > encoded; a win is stored as the person wrote it. */
 export function fromSlackText(text: string): string {

@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Ladder } from '../../ladder/index.js';
 import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
 import { ONBOARDING, VIEWS } from '../ids.js';
-import { truncate } from './text.js';
+import { selectOption } from './text.js';
 
 export interface OnboardingArgs {
   ladder: Ladder;
@@ -21,16 +21,10 @@ export interface OnboardingArgs {
   privateMetadata: string;
 }
 
-// Block Kit: an option's text and value are at most 75 characters.
-const option = (text: string, value: string): PlainTextOption => ({
-  text: { type: 'plain_text', text: truncate(text, 75) },
-  value: value.slice(0, 75),
-});
-
 export function onboardingModal({ ladder, cycles, initial, editing, privateMetadata }: OnboardingArgs): ModalView {
-  const levelOptions = ladder.levels.slice(0, 100).map((level) => option(level.name, level.id));
-  const cycleOptions = cycles.slice(0, 100).map((c) => option(`${c.name} (calibration ${c.calibrationDate})`, c.name));
-  const dayOptions = WEEKDAYS.map((day, i) => option(day, String(i + 1)));
+  const levelOptions = ladder.levels.slice(0, 100).map((level) => selectOption(level.name, level.id));
+  const cycleOptions = cycles.slice(0, 100).map((c) => selectOption(`${c.name} (calibration ${c.calibrationDate})`, c.name));
+  const dayOptions = WEEKDAYS.map((day, i) => selectOption(day, String(i + 1)));
   const pick = (options: PlainTextOption[], value: string | undefined) =>
     options.find((o) => o.value === value);
 

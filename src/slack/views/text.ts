@@ -1,4 +1,5 @@
 // Text helpers for everything we put in front of Slack.
+import type { PlainTextOption } from '@slack/types';
 
 /**
  * Escapes user-written text for mrkdwn. Slack reads "<!channel>", "<@U123>" and
@@ -17,4 +18,9 @@ export function truncate(text: string, max: number): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A select option; Block Kit allows at most 75 characters in an option's text and value. */
+export function selectOption(text: string, value: string): PlainTextOption {
+  return { text: { type: 'plain_text', text: truncate(text, 75) }, value: value.slice(0, 75) };
 }

@@ -1,6 +1,6 @@
-import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, Option } from '@slack/types';
 import { WIN_FLAGS, WIN_VIEWS } from '../ids.js';
-import { escapeMrkdwn, truncate } from './text.js';
+import { escapeMrkdwn, selectOption, truncate } from './text.js';
 import { winLine, type WinLineArgs } from './wins-list.js';
 
 export interface WinModalArgs {
@@ -21,12 +21,6 @@ export interface WinModalArgs {
   privateMetadata: string;
 }
 
-// Block Kit: option text and value at most 75 characters, 100 options per select.
-const option = (text: string, value: string): PlainTextOption => ({
-  text: { type: 'plain_text', text: truncate(text, 75) },
-  value: value.slice(0, 75),
-});
-
 const FLAG_OPTIONS: Option[] = [
   {
     text: { type: 'mrkdwn', text: '*Cross-team impact*' },
@@ -42,7 +36,7 @@ const FLAG_OPTIONS: Option[] = [
 
 export function winModal({ today, targetLevelName, criteriaOptions, initial, privateMetadata }: WinModalArgs): ModalView {
   const editing = initial !== undefined;
-  const options = criteriaOptions.slice(0, 100).map((c) => option(c.label, c.id));
+  const options = criteriaOptions.slice(0, 100).map((c) => selectOption(c.label, c.id));
   const chosen = options.filter((o) => initial?.criteria.includes(o.value ?? ''));
   const flags = FLAG_OPTIONS.filter(
     (o) => (o.value === WIN_FLAGS.crossTeam && initial?.crossTeam) || (o.value === WIN_FLAGS.enabledOthers && initial?.enabledOthers),

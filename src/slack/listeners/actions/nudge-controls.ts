@@ -14,7 +14,7 @@ import type { Deps } from '../../../use-cases/deps.js';
 import { nothingThisWeekNote, nudgeSettingsModal, pauseModal, snoozedNote, type SlackMessageView } from '../../views/nudge.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { refreshHome } from '../refresh-home.js';
-import { encodePauseMetadata } from '../views/nudge-modals.js';
+import { encodeMetadata } from '../../metadata.js';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -86,7 +86,7 @@ export function openPauseModal(deps: Deps) {
       trigger_id: body.trigger_id,
       view: pauseModal({
         initialDate,
-        privateMetadata: encodePauseMetadata({ channelId: button.channelId, messageTs: button.messageTs }),
+        privateMetadata: encodeMetadata({ channelId: button.channelId, messageTs: button.messageTs }),
       }),
     });
   };

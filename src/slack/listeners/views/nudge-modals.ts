@@ -6,27 +6,12 @@ import { pauseNudges, saveNudgeSettings, type NudgeSettingsForm } from '../../..
 import type { Deps } from '../../../use-cases/deps.js';
 import { parseTimeOfDay } from '../../../schedule/weekly.js';
 import { NUDGE_VIEWS } from '../../ids.js';
-import { encodeMetadata } from '../../metadata.js';
+import { parsePauseMetadata } from '../../metadata.js';
 import { pausedNote } from '../../views/nudge.js';
 import { refreshHome } from '../refresh-home.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type ViewValues = ViewSubmitAction['view']['state']['values'];
-
-/** Which nudge message a pause modal was opened from, so the submission can update it in place. */
-const pauseMetadata = z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) });
-type PauseMetadata = z.infer<typeof pauseMetadata>;
-
-export const encodePauseMetadata = (value: PauseMetadata): string => encodeMetadata(value);
-
-function parsePauseMetadata(raw: string | undefined): PauseMetadata | null {
-  try {
-    const parsed = pauseMetadata.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 const selectedDate = (values: ViewValues): string | null =>
   values[NUDGE_VIEWS.pauseUntilBlock]?.[NUDGE_VIEWS.pauseUntilAction]?.selected_date ?? null;
