@@ -39,6 +39,11 @@ export function slackGateway(client: WebClient, users: UsersRepository) {
       return { channelId, ts: result.ts };
     },
 
+    /** A link to a message; null when Slack will not give one (the message is gone, no access). */
+    async permalink(channel: string, messageTs: string): Promise<string | null> {
+      return (await client.chat.getPermalink({ channel, message_ts: messageTs })).permalink ?? null;
+    },
+
     async publishHome(userId: string, view: HomeView): Promise<void> {
       await client.views.publish({ user_id: userId, view });
     },

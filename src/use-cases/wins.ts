@@ -5,6 +5,7 @@ import { detectWinFlags, tagWin } from '../coach/win-tags.js';
 import type { WinChanges, WinRecord, WinSource } from '../db/index.js';
 import { findLevel, type Ladder } from '../ladder/index.js';
 import { isoWeekOf, localDate } from '../schedule/weekly.js';
+import type { WinsSummary } from '../slack/views/home.js';
 import type { WinListEntry } from '../slack/views/wins-list.js';
 import type { Deps } from './deps.js';
 import { weekStreak } from './streak.js';
@@ -49,6 +50,41 @@ export function fromSlackText(text: string): string {
 export function clipToWinLength(text: string): string {
   const chars = Array.from(text);
   return chars.length <= WIN_TEXT_MAX ? text : `${chars.slice(0, WIN_TEXT_MAX - 1).join('')}…`;
+}
+
+export interface SavedMessage {
+  channelId: string;
+  ts: string;
+  /** As Slack sent it (entities encoded). */
+  text: string;
+  authorId: string | null;
+}
+
+export type SaveMessageResult = CaptureResult | { kind: 'no_text' };
+
+/**
+ * "Save as win" on any message: its text, a link back to it, and who wrote it. Saving
+ * the same message again stores nothing new.
+ */
+export async function saveMessageAsWin(deps: Deps, userId: string, message: SavedMessage): Promise<SaveMessageResult> {
+  if (!(await isOnboarded(deps, userId))) return { kind: 'not_onboarded' };
+  const text = fromSlackText(message.text);
+  if (text.trim().length === 0) return { kind: 'no_text' };
+  let permalink: string | null = null;
+  try {
+    permalink = await deps.slack.permalink(message.channelId, message.ts);
+  } catch (err) {
+    // The win is worth keeping without its link; the text and author are still there.
+    deps.logger.warn({ err, userId }, 'chat.getPermalink failed; saving the win without a link');
+  }
+  return captureWin(deps, userId, {
+    // A launch post can run past a win's 3,000 characters; the permalink keeps the whole thing.
+    text: clipToWinLength(text),
+    source: 'shortcut',
+    sourceKey: `shortcut:${userId}:${message.channelId}:${message.ts}`,
+    permalink,
+    authorId: message.authorId,
+  });
 }
 
 export async function isOnboarded(deps: Pick<Deps, 'repos'>, userId: string): Promise<boolean> {
@@ -158,15 +194,6 @@ export async function winModalData(deps: Deps, userId: string, winId?: string): 
   };
 }
 
-export interface WinsSummary {
-  quarterLabel: string;
-  count: number;
-  coveredCriteria: number;
-  totalCriteria: number;
-  /** Target-level criteria with no win this quarter, by name: what to go and find. */
-  uncovered: string[];
-  streakWeeks: number;
-}
 
 // Enough history for any streak worth showing, without reading years of rows.
 const STREAK_WEEKS_READ = 520;

@@ -3,34 +3,13 @@
 // and the DMs the fake Slack saw.
 import { expect } from 'vitest';
 import { findJob, type JobResult } from '../../src/jobs/index.js';
-import { nextWeeklyOccurrence } from '../../src/schedule/weekly.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import type { TestApp } from '../support/app-harness.js';
+import { onboardUser, type OnboardOptions } from '../support/onboarding.js';
 
-export interface OnboardOptions {
-  day?: number;
-  minute?: number;
-  pausedUntil?: string;
-}
-
-/** An onboarded user with a nudge scheduled from the app's clock, as saveProfile would. */
-export async function onboard(app: TestApp, userId: string, tz: string, now: Date, options: OnboardOptions = {}) {
-  const nudgeDay = options.day ?? 5;
-  const nudgeMinute = options.minute ?? 900;
-  app.fake.setUser(userId, { tz });
-  const profile = await app.coach.deps.repos.users.saveProfile(userId, tz, {
-    currentLevel: 'senior',
-    targetLevel: 'staff',
-    managerId: 'UMANAGER',
-    targetCycle: '2027 H2',
-    nudgeDay,
-    nudgeMinute,
-    nextNudgeAt: nextWeeklyOccurrence({ isoWeekday: nudgeDay, minuteOfDay: nudgeMinute, tz }, now),
-  });
-  if (options.pausedUntil) {
-    await app.coach.database.prisma.profile.update({ where: { userId }, data: { nudgesPausedUntil: options.pausedUntil } });
-  }
-  return profile;
+/** An onboarded user with a nudge scheduled from `now`. */
+export function onboard(app: TestApp, userId: string, tz: string, now: Date, options: Omit<OnboardOptions, 'tz' | 'now'> = {}) {
+  return onboardUser(app, userId, { ...options, tz, now });
 }
 
 /** Runs the weekly-nudges job once, as node-cron or the CLI would, at `at`. */

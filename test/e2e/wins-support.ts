@@ -1,6 +1,7 @@
 // Shared setup for the wins end-to-end suites: an onboarded engineer, and win modal values.
 import { WIN_FLAGS, WIN_VIEWS } from '../../src/slack/ids.js';
 import type { TestApp } from '../support/app-harness.js';
+import { onboardUser } from '../support/onboarding.js';
 import { state, type StateValues } from '../support/slack-requests.js';
 
 /** Monday 23 November 2026, 07:00 in New York: ISO week 2026-W48, Q4. */
@@ -10,18 +11,9 @@ export const WEEK = '2026-W48';
 export const ENGINEER = 'UENG';
 export const OTHER = 'UOTHER';
 
-/** Onboards a user the way the profile modal would have (that flow has its own tests). */
+/** An engineer in New York, first nudged Friday 27 November 2026 at 15:00 their time. */
 export async function onboard(app: TestApp, userId = ENGINEER): Promise<void> {
-  await app.coach.deps.repos.users.saveProfile(userId, 'America/New_York', {
-    currentLevel: 'senior',
-    targetLevel: 'staff',
-    managerId: 'UMANAGER',
-    targetCycle: '2027 H2',
-    nudgeDay: 5,
-    nudgeMinute: 900,
-    // Friday 27 November 2026, 15:00 in New York.
-    nextNudgeAt: new Date('2026-11-27T20:00:00Z'),
-  });
+  await onboardUser(app, userId, { tz: 'America/New_York', now: NOW });
 }
 
 export interface WinFormValues {

@@ -5,6 +5,17 @@ import { ACTIONS, HOME_ACTIONS, WIN_ACTIONS } from '../ids.js';
 import { escapeMrkdwn, plural, truncate } from './text.js';
 import { winBlocks, type WinListEntry } from './wins-list.js';
 
+/** Wins this calendar quarter against the target level's criteria, and the weekly streak. */
+export interface WinsSummary {
+  quarterLabel: string;
+  count: number;
+  coveredCriteria: number;
+  totalCriteria: number;
+  /** Target-level criteria with no win this quarter, by name: what to go and find. */
+  uncovered: string[];
+  streakWeeks: number;
+}
+
 export interface HomeArgs {
   /** Absent until the user has onboarded. */
   dashboard?: {
@@ -19,14 +30,7 @@ export interface HomeArgs {
     nudgesPausedUntil: string | null;
     /** The next nudge on the user's wall clock, e.g. "Friday 27 Nov, 15:00". */
     nextNudge: string | null;
-    wins: {
-      quarterLabel: string;
-      count: number;
-      coveredCriteria: number;
-      totalCriteria: number;
-      uncovered: string[];
-      streakWeeks: number;
-    };
+    wins: WinsSummary;
     recentWins: WinListEntry[];
   };
 }
