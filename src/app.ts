@@ -25,6 +25,20 @@ export interface PromoCoach {
   stop(): Promise<void>;
 }
 
+/** Slack refused the bot token, or could not be reached, while the app was starting. */
+export class SlackStartupError extends Error {
+  override name = 'SlackStartupError';
+  constructor(cause: unknown) {
+    const code = (cause as { data?: { error?: string }; code?: string } | null)?.data?.error;
+    super(
+      code
+        ? `Slack did not accept SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token (xoxb-…) again from "OAuth & Permissions", and reinstall the app if it was revoked.`
+        : `Could not reach Slack at the configured SLACK_API_URL to check the bot token: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+  }
+}
+
 export interface CreateOptions {
   logger: Logger;
   clock?: () => Date;
@@ -90,7 +104,15 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
           processBeforeResponse: false,
         });
 
-  const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions });
+  // Bolt checks the token with auth.test; deferring that lets a bad token or an
+  // unreachable Slack stop the start with a clear message instead of an unhandled rejection.
+  const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions, deferInitialization: true });
+  try {
+    await app.init();
+  } catch (error) {
+    await database.close();
+    throw new SlackStartupError(error);
+  }
   const deps: Deps = { repos, ladder, logger, clock, slack: slackGateway(app.client, repos.users) };
 
   // Track every request's listener work, so stop() can wait for it (SIGTERM drains).

@@ -1,6 +1,6 @@
 // Entry point: `npm start`. Reads the configuration, starts the bot, and stops cleanly
 // on SIGTERM (Docker, Kubernetes) and SIGINT (Ctrl-C).
-import { createPromoCoach } from './app.js';
+import { createPromoCoach, SlackStartupError } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -26,7 +26,12 @@ async function main(): Promise<void> {
     coach = await createPromoCoach(config, { logger });
     await coach.start();
   } catch (error) {
-    logger.fatal({ err: error }, 'Promo Coach could not start');
+    if (error instanceof SlackStartupError) {
+      // The operator's problem, not a bug: one clear line, no stack trace.
+      process.stderr.write(`Promo Coach cannot start: ${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, 'Promo Coach could not start');
+    }
     process.exit(1);
   }
 

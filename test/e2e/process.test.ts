@@ -52,6 +52,44 @@ describe('the promo-coach process', () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('when Slack refuses the bot token, then it says so in one line and exits 1', async () => {
+    const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
+    const database = await createTestDatabase('sqlite');
+    cleanups.push(async () => {
+      await fake.close();
+      await database.drop();
+    });
+    const run = runMain({
+      SLACK_BOT_TOKEN: 'xoxb-revoked-token',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_URL: database.url,
+      PORT: '0',
+      LOG_FORMAT: 'json',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Slack did not accept SLACK_BOT_TOKEN (invalid_auth)');
+    expect(run.output()).not.toMatch(/\n\s+at /);
+    expect(run.output()).not.toContain('xoxb-revoked-token');
+  });
+
+  it('when Slack cannot be reached at start, then it says so and exits 1 without a stack trace', async () => {
+    const database = await createTestDatabase('sqlite');
+    cleanups.push(() => database.drop());
+    const run = runMain({
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      // Nothing listens on port 1.
+      SLACK_API_URL: 'http://127.0.0.1:1/api/',
+      DATABASE_URL: database.url,
+      PORT: '0',
+      LOG_FORMAT: 'json',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Could not reach Slack');
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
   it('when it gets SIGTERM with a request in flight, then it finishes that request and exits 0', async () => {
     const fake: FakeSlack = await startFakeSlack({ token: TEST_BOT_TOKEN });
     const database: TestDatabase = await createTestDatabase('sqlite');
