@@ -1,7 +1,7 @@
 // The few Web API calls use cases and jobs make, behind names that say what they do.
 // Listeners use the client Bolt hands them; everything else goes through here.
 import type { WebClient } from '@slack/web-api';
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { UsersRepository } from '../db/repositories/users.js';
 
 export interface SlackMessage {
@@ -42,10 +42,6 @@ export function slackGateway(client: WebClient, users: UsersRepository) {
     /** A link to a message; null when Slack will not give one (the message is gone, no access). */
     async permalink(channel: string, messageTs: string): Promise<string | null> {
       return (await client.chat.getPermalink({ channel, message_ts: messageTs })).permalink ?? null;
-    },
-
-    async publishHome(userId: string, view: HomeView): Promise<void> {
-      await client.views.publish({ user_id: userId, view });
     },
   };
 }

@@ -1,10 +1,10 @@
 // The weekly nudge DM, what it turns into once answered, and the two small nudge
 // modals (pause, settings). Pure builders: no client calls, no clock.
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { DateTime } from 'luxon';
 import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
 import { NUDGE_ACTIONS, NUDGE_VIEWS } from '../ids.js';
-import { plural } from './text.js';
+import { plural, selectOption } from './text.js';
 
 export interface NudgeMessageArgs {
   /** The ISO week the nudge asks about, e.g. "2026-W48"; carried by every button. */
@@ -133,10 +133,7 @@ export interface NudgeSettingsModalArgs {
 }
 
 export function nudgeSettingsModal({ nudgeDay, nudgeMinute, nudgesPausedUntil, privateMetadata }: NudgeSettingsModalArgs): ModalView {
-  const dayOptions: PlainTextOption[] = WEEKDAYS.map((day, i) => ({
-    text: { type: 'plain_text', text: day },
-    value: String(i + 1),
-  }));
+  const dayOptions = WEEKDAYS.map((day, i) => selectOption(day, String(i + 1)));
   const initialDay = dayOptions[nudgeDay - 1];
   return {
     type: 'modal',
