@@ -11,6 +11,9 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema,
+  // Migrations are kept per provider; `prisma migrate status` reads the SQLite ones, the
+  // same files src/db/migrate.ts applies, so the two agree.
+  migrations: { path: process.env.PRISMA_MIGRATIONS_PATH ?? path.join('prisma', 'migrations', 'sqlite') },
   adapter: async () =>
     new PrismaBetterSQLite3({ url: process.env.PRISMA_CLI_SQLITE_URL ?? 'file:./data/prisma-cli.db' }),
 });

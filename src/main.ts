@@ -2,6 +2,7 @@
 // on SIGTERM (Docker, Kubernetes) and SIGINT (Ctrl-C).
 import { createPromoCoach, SlackStartupError } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DatabaseUrlError, MigrationError } from './db/index.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     coach = await createPromoCoach(config, { logger });
     await coach.start();
   } catch (error) {
-    if (error instanceof SlackStartupError) {
+    if (error instanceof SlackStartupError || error instanceof DatabaseUrlError || error instanceof MigrationError) {
       // The operator's problem, not a bug: one clear line, no stack trace.
       process.stderr.write(`Promo Coach cannot start: ${error.message}\n`);
     } else {

@@ -1,6 +1,6 @@
 // Opens the database named by DATABASE_URL: a SQLite file (the embedded default) or
 // PostgreSQL (several replicas). Nothing outside src/db/ imports Prisma.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -22,10 +22,47 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** DATABASE_URL names a database Promo Coach cannot create, open or reach: the operator's to fix. */
+export class DatabaseUrlError extends Error {
+  override name = 'DatabaseUrlError';
+}
+
 /** "file:./data/x.db" → absolute path, relative to the working directory as Prisma does. */
 export function sqlitePath(url: string): string {
   const file = url.replace(/^file:/, '').split('?')[0] ?? '';
   return path.resolve(file);
+}
+
+/**
+ * The SQLite file's absolute path, with its folder created: a fresh clone has no data/,
+ * and SQLite creates the file but never the folders above it.
+ */
+export function prepareSqliteFile(url: string): string {
+  const file = sqlitePath(url);
+  try {
+    createFolders(path.dirname(file));
+  } catch (error) {
+    throw new DatabaseUrlError(
+      `cannot create the folder for the SQLite database in DATABASE_URL (${file}): ${(error as Error).message}. ` +
+        'Set DATABASE_URL to a file:… path in a folder Promo Coach can write to.',
+    );
+  }
+  return file;
+}
+
+/**
+ * `mkdir -p`. Not Node's `mkdirSync(…, { recursive: true })`: for a path under /proc it
+ * never returns (it keeps retrying an ENOENT it cannot fix), and a start must fail, not hang.
+ */
+function createFolders(dir: string): void {
+  const parent = path.dirname(dir);
+  if (parent !== dir && !existsSync(parent)) createFolders(parent);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    // Another replica may have just made it; a file in the way fails when SQLite opens it.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 // SQLite waits this long for another writer (a second process, the CLI) before failing.
@@ -33,8 +70,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 export function openDatabase(url: string): Database {
   if (url.startsWith('file:')) {
-    const file = sqlitePath(url);
-    mkdirSync(path.dirname(file), { recursive: true });
+    const file = prepareSqliteFile(url);
     const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
     return wrap('sqlite', prisma);
   }

@@ -9,13 +9,17 @@
 //
 // Several replicas may start at once: PostgreSQL takes an advisory lock, SQLite a write
 // transaction (BEGIN IMMEDIATE), so exactly one process applies each migration.
+//
+// A migration that fails is rolled back whole and recorded as Prisma records one: an
+// unfinished row with the error in `logs`. Every later start refuses (Prisma's P3009)
+// until someone fixes the cause and marks that row rolled back.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { sqlitePath } from './client.js';
+import { DatabaseUrlError, prepareSqliteFile } from './client.js';
 import type { Logger } from '../logger.js';
 
 export interface Migration {
@@ -33,7 +37,9 @@ const POSTGRES_MIGRATION_LOCK = 7_260_114_202;
 
 const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'prisma', 'migrations');
 
-export function readMigrations(provider: 'sqlite' | 'postgres', root = MIGRATIONS_ROOT): Migration[] {
+export type MigrationProvider = 'sqlite' | 'postgres';
+
+export function readMigrations(provider: MigrationProvider, root = MIGRATIONS_ROOT): Migration[] {
   const dir = path.join(root, provider);
   if (!existsSync(dir)) throw new MigrationError(`no migrations folder at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })
@@ -53,8 +59,26 @@ interface AppliedRow {
   rolled_back_at: unknown;
 }
 
-/** Which migrations still need applying; refuses if an applied one was edited since. */
+/** The statement that tells the runner a failed migration may be tried again (SQLite and PostgreSQL). */
+export function markRolledBackSql(name: string): string {
+  return `UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = '${name}' AND finished_at IS NULL;`;
+}
+
+const retryAdvice = (name: string) =>
+  `Fix the migration (or the data it trips on), then let the next start retry it: ${markRolledBackSql(name)}`;
+
+/**
+ * Which migrations still need applying. Refuses while a migration that failed is not
+ * marked rolled back (as `prisma migrate deploy` does), and when an applied one was
+ * edited since.
+ */
 export function pendingMigrations(all: Migration[], applied: AppliedRow[]): Migration[] {
+  const failed = applied.find((row) => !row.finished_at && !row.rolled_back_at);
+  if (failed) {
+    throw new MigrationError(
+      `migration ${failed.migration_name} failed on an earlier start (its error is in _prisma_migrations.logs). ${retryAdvice(failed.migration_name)}`,
+    );
+  }
   const done = new Map(
     applied.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => [row.migration_name, row.checksum]),
   );
@@ -69,8 +93,25 @@ export function pendingMigrations(all: Migration[], applied: AppliedRow[]): Migr
   return all.filter((migration) => !done.has(migration.name));
 }
 
-export async function migrateDatabase(url: string, logger: Logger): Promise<{ applied: string[] }> {
-  const applied = url.startsWith('file:') ? migrateSqlite(url) : await migratePostgres(url);
+function failedMigration(name: string, cause: string): MigrationError {
+  const firstLine = cause.split('\n')[0] ?? cause;
+  return new MigrationError(
+    `migration ${name} failed and was rolled back, so the database is as it was before it: ${firstLine}. ${retryAdvice(name)}`,
+  );
+}
+
+export interface MigrateOptions {
+  /** The folder holding sqlite/ and postgres/ (default: the repository's prisma/migrations). */
+  migrationsRoot?: string;
+}
+
+export async function migrateDatabase(
+  url: string,
+  logger: Logger,
+  options: MigrateOptions = {},
+): Promise<{ applied: string[] }> {
+  const root = options.migrationsRoot ?? MIGRATIONS_ROOT;
+  const applied = url.startsWith('file:') ? migrateSqlite(url, root) : await migratePostgres(url, root);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   else logger.debug('database schema is up to date');
   return { applied };
@@ -87,34 +128,97 @@ const SQLITE_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-function migrateSqlite(url: string): string[] {
-  const db = new BetterSqlite3(sqlitePath(url), { timeout: 30_000 });
+const RECORD_SQL = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count)`;
+
+function openSqlite(url: string): BetterSqlite3.Database {
+  const file = prepareSqliteFile(url);
+  let db: BetterSqlite3.Database | undefined;
   try {
+    db = new BetterSqlite3(file, { timeout: 30_000 });
     // WAL lets readers (the CLI, /healthz) work while the app writes; it sticks to the file.
+    // It is also the first read of the file, so a file that is not a database fails here.
     db.pragma('journal_mode = WAL');
-    db.exec('BEGIN IMMEDIATE');
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new DatabaseUrlError(
+      `cannot open the SQLite database in DATABASE_URL (${file}): ${(error as Error).message}. ` +
+        'Set DATABASE_URL to a file:… path Promo Coach can read and write.',
+    );
+  }
+}
+
+function migrateSqlite(url: string, root: string): string[] {
+  const db = openSqlite(url);
+  try {
+    const all = readMigrations('sqlite', root);
+    // Prisma's table-rebuild scripts start with PRAGMA foreign_keys=OFF, but that pragma
+    // is a no-op inside a transaction: with keys on, `DROP TABLE "User"` would cascade
+    // through every child table. So keys go off on the connection, before BEGIN, and
+    // foreign_key_check stands guard before each commit instead.
+    db.pragma('foreign_keys = OFF');
     try {
-      db.exec(SQLITE_BOOKKEEPING);
-      const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all();
-      const pending = pendingMigrations(readMigrations('sqlite'), rows as AppliedRow[]);
-      const record = db.prepare(
-        `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-         VALUES (?, ?, ?, ?, ?, 1)`,
-      );
-      for (const migration of pending) {
-        const startedAt = Date.now();
-        db.exec(migration.sql);
-        record.run(randomUUID(), migration.checksum, migration.name, startedAt, Date.now());
-      }
-      db.exec('COMMIT');
-      return pending.map((m) => m.name);
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
+      const applied: string[] = [];
+      for (let name = applySqliteStep(db, all); name; name = applySqliteStep(db, all)) applied.push(name);
+      return applied;
+    } finally {
+      db.pragma('foreign_keys = ON');
     }
   } finally {
     db.close();
   }
+}
+
+/**
+ * Applies the next pending migration in its own write transaction, re-reading the
+ * bookkeeping under the lock (another replica may have applied it meanwhile).
+ * Returns its name, or null when none is pending.
+ */
+function applySqliteStep(db: BetterSqlite3.Database, all: Migration[]): string | null {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(SQLITE_BOOKKEEPING);
+    const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"').all();
+    const [migration] = pendingMigrations(all, rows as AppliedRow[]);
+    if (!migration) {
+      db.exec('COMMIT');
+      return null;
+    }
+    const startedAt = Date.now();
+    db.exec('SAVEPOINT migration');
+    const failure = runSqliteMigration(db, migration.sql);
+    if (failure === null) {
+      db.exec('RELEASE migration');
+      db.prepare(`${RECORD_SQL} VALUES (?, ?, ?, NULL, ?, ?, 1)`).run(randomUUID(), migration.checksum, migration.name, startedAt, Date.now());
+      db.exec('COMMIT');
+      return migration.name;
+    }
+    // Some errors (disk full, I/O) end the whole transaction; otherwise undo only the
+    // migration and keep the lock while writing down why it failed.
+    if (db.inTransaction) db.exec('ROLLBACK TO migration; RELEASE migration');
+    else db.exec(`BEGIN IMMEDIATE; ${SQLITE_BOOKKEEPING}`);
+    db.prepare(`${RECORD_SQL} VALUES (?, ?, ?, ?, ?, NULL, 0)`).run(randomUUID(), migration.checksum, migration.name, failure, startedAt);
+    db.exec('COMMIT');
+    throw failedMigration(migration.name, failure);
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Runs one migration's script; returns null when it applied cleanly, else what went wrong. */
+function runSqliteMigration(db: BetterSqlite3.Database, sql: string): string | null {
+  try {
+    db.exec(sql);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const violations = db.prepare('PRAGMA foreign_key_check').all() as { table: string; parent: string }[];
+  if (violations.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const v of violations) counts.set(`${v.table} → ${v.parent}`, (counts.get(`${v.table} → ${v.parent}`) ?? 0) + 1);
+  const detail = [...counts].map(([pair, n]) => `${n} in ${pair}`).join(', ');
+  return `foreign key check failed: ${violations.length} rows point at rows that do not exist (${detail})`;
 }
 
 const POSTGRES_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -128,9 +232,31 @@ const POSTGRES_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
-async function migratePostgres(url: string): Promise<string[]> {
+async function connectPostgres(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  await client.connect();
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    // Host and database only: the URL may carry a password.
+    const where = (() => {
+      try {
+        const parsed = new URL(url);
+        return `${parsed.host}${parsed.pathname}`;
+      } catch {
+        return 'an unparsable URL';
+      }
+    })();
+    throw new DatabaseUrlError(
+      `cannot connect to the PostgreSQL database in DATABASE_URL (${where}): ${(error as Error).message}`,
+    );
+  }
+}
+
+async function migratePostgres(url: string, root: string): Promise<string[]> {
+  const all = readMigrations('postgres', root);
+  const client = await connectPostgres(url);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [POSTGRES_MIGRATION_LOCK]);
     try {
@@ -138,29 +264,42 @@ async function migratePostgres(url: string): Promise<string[]> {
       const { rows } = await client.query<AppliedRow>(
         'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
       );
-      const pending = pendingMigrations(readMigrations('postgres'), rows);
-      for (const migration of pending) {
-        // DDL is transactional in PostgreSQL: a migration applies whole or not at all.
-        await client.query('BEGIN');
-        try {
-          const started = await client.query<{ now: Date }>('SELECT now()');
-          await client.query(migration.sql);
-          await client.query(
-            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-             VALUES ($1, $2, $3, $4, clock_timestamp(), 1)`,
-            [randomUUID(), migration.checksum, migration.name, started.rows[0]?.now],
-          );
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw new MigrationError(`migration ${migration.name} failed: ${(error as Error).message}`);
-        }
-      }
+      const pending = pendingMigrations(all, rows);
+      for (const migration of pending) await applyPostgresMigration(client, migration);
       return pending.map((m) => m.name);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [POSTGRES_MIGRATION_LOCK]);
     }
   } finally {
     await client.end();
+  }
+}
+
+async function applyPostgresMigration(client: pg.Client, migration: Migration): Promise<void> {
+  const started = await client.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+  const startedAt = started.rows[0]?.now;
+  // DDL is transactional in PostgreSQL: a migration applies whole or not at all.
+  await client.query('BEGIN');
+  try {
+    await client.query(migration.sql);
+    await client.query(`${RECORD_SQL} VALUES ($1, $2, $3, NULL, $4, clock_timestamp(), 1)`, [
+      randomUUID(),
+      migration.checksum,
+      migration.name,
+      startedAt,
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    // Written after the rollback, still under the advisory lock, so the record survives.
+    const failure = (error as Error).message;
+    await client.query(`${RECORD_SQL} VALUES ($1, $2, $3, $4, $5, NULL, 0)`, [
+      randomUUID(),
+      migration.checksum,
+      migration.name,
+      failure,
+      startedAt,
+    ]);
+    throw failedMigration(migration.name, failure);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MigrationError, pendingMigrations, readMigrations } from '../../src/db/migrate.js';
+import { markRolledBackSql, MigrationError, pendingMigrations, readMigrations } from '../../src/db/migrate.js';
 
 const migration = (name: string, checksum: string) => ({ name, sql: '', checksum });
 const applied = (name: string, checksum: string, extra: Partial<{ finished_at: unknown; rolled_back_at: unknown }> = {}) => ({
@@ -24,10 +24,29 @@ describe('migrations', () => {
     expect(pendingMigrations(all, [applied('0001_a', 'x')]).map((m) => m.name)).toEqual(['0002_b']);
   });
 
-  it('when an applied migration was rolled back or never finished, then it is applied again', () => {
+  it('when a failed migration was marked rolled back, then it is applied again', () => {
     const all = [migration('0001_a', 'x')];
-    expect(pendingMigrations(all, [applied('0001_a', 'x', { rolled_back_at: new Date() })])).toHaveLength(1);
-    expect(pendingMigrations(all, [applied('0001_a', 'x', { finished_at: null })])).toHaveLength(1);
+    const failed = applied('0001_a', 'x', { finished_at: null });
+    expect(pendingMigrations(all, [{ ...failed, rolled_back_at: new Date() }]).map((m) => m.name)).toEqual(['0001_a']);
+  });
+
+  it('when a migration failed and is not marked rolled back, then it refuses in one line, naming it and the way out', () => {
+    const all = [migration('0001_a', 'x'), migration('0002_b', 'y')];
+    const rows = [applied('0001_a', 'x'), applied('0002_b', 'y', { finished_at: null })];
+    expect(() => pendingMigrations(all, rows)).toThrow(MigrationError);
+    expect(() => pendingMigrations(all, rows)).toThrow(
+      `migration 0002_b failed on an earlier start (its error is in _prisma_migrations.logs). ` +
+        `Fix the migration (or the data it trips on), then let the next start retry it: ${markRolledBackSql('0002_b')}`,
+    );
+    expect(markRolledBackSql('0002_b')).toBe(
+      `UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = '0002_b' AND finished_at IS NULL;`,
+    );
+  });
+
+  it('when a migration failed, was rolled back, and then applied, then nothing is pending', () => {
+    const all = [migration('0001_a', 'x')];
+    const rows = [applied('0001_a', 'x', { finished_at: null, rolled_back_at: new Date() }), applied('0001_a', 'x')];
+    expect(pendingMigrations(all, rows)).toEqual([]);
   });
 
   it('when an applied migration was edited afterwards, then it refuses, naming the migration', () => {
