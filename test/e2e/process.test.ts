@@ -1,8 +1,13 @@
 // The real entry point (src/main.ts) as an operator runs it: a separate process with
 // environment variables, stopped with SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrateDatabase } from '../../src/db/migrate.js';
+import { VIEWS } from '../../src/slack/ids.js';
+import { addMigration, copyPrismaFolder, quietLogger, TSX_LOADER } from '../db/migration-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { createSlackSender } from '../support/slack-requests.js';
@@ -14,9 +19,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'main.ts')], {
-    cwd: root,
+function runMain(
+  env: Record<string, string>,
+  cwd = root,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(root, 'src', 'main.ts')], {
+    cwd,
     // A clean environment: nothing from the developer's shell or .env leaks in.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,6 +38,30 @@ function runMain(env: Record<string, string>): { child: ChildProcess; output: ()
     await exited;
   });
   return { child, output: () => output, exited };
+}
+
+function emptyFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'promo-coach-clone-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const NO_STACK_TRACE = /\n\s+at /;
+
+/** Starts with this DATABASE_URL (Slack unreachable: the database fails first); returns its one line of output. */
+async function startupRefusal(databaseUrl: string): Promise<string> {
+  const run = runMain({
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: 'http://127.0.0.1:1/api/',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_FORMAT: 'json',
+  });
+  expect(await run.exited).toBe(1);
+  const lines = run.output().trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0] ?? '';
 }
 
 async function waitForPort(output: () => string, timeoutMs = 20_000): Promise<number> {
@@ -124,5 +156,69 @@ describe('the promo-coach process', () => {
     expect(open[0]?.status).toBe(200);
     expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1_000);
     expect(run.output()).toContain('Promo Coach stopped');
+  });
+
+  it('when started from a fresh clone (no data/ folder, no DATABASE_URL), then it creates the SQLite file, answers /healthz and opens onboarding for the first /promo', async () => {
+    const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
+    cleanups.push(() => fake.close());
+    const clone = emptyFolder();
+    const run = runMain(
+      {
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        LOG_FORMAT: 'json',
+        JOBS_ENABLED: 'false',
+      },
+      clone,
+    );
+    const port = await waitForPort(run.output);
+    expect(existsSync(path.join(clone, 'data', 'promo-coach.db'))).toBe(true);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+
+    const slack = createSlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SIGNING_SECRET, fakeSlack: fake });
+    const ack = await slack.command({ userId: 'UNEW', text: '' });
+    expect(ack.status).toBe(200);
+    const open = await fake.waitForCall('views.open');
+    expect(open.args.trigger_id).toBe(ack.triggerId);
+    expect((open.args.view as { callback_id: string }).callback_id).toBe(VIEWS.onboarding);
+    expect(run.output()).not.toMatch(NO_STACK_TRACE);
+  });
+
+  it.each([
+    ['a folder that cannot be created', () => 'file:/proc/promo-coach-nope/x.db'],
+    [
+      'a folder under a regular file',
+      () => {
+        const file = path.join(emptyFolder(), 'not-a-folder');
+        writeFileSync(file, 'plain text');
+        return `file:${file}/promo-coach.db`;
+      },
+    ],
+    [
+      'a file that is not a database',
+      () => {
+        const file = path.join(emptyFolder(), 'notes.db');
+        writeFileSync(file, 'these are notes, not a SQLite database, and long enough to have a header');
+        return `file:${file}`;
+      },
+    ],
+  ])('when DATABASE_URL names %s, then it says so in one line naming DATABASE_URL and exits 1', async (_case, databaseUrl) => {
+    expect(await startupRefusal(databaseUrl())).toMatch(/^Promo Coach cannot start: cannot (create the folder for|open) the SQLite database in DATABASE_URL/);
+  });
+
+  it('when a migration failed on an earlier start, then the next start refuses in one line naming it and exits 1', async () => {
+    const database = await createTestDatabase('sqlite');
+    const copy = copyPrismaFolder();
+    cleanups.push(async () => {
+      copy.remove();
+      await database.drop();
+    });
+    const name = addMigration(copy, 'broken', 'INSERT INTO "NoSuchTable" VALUES (1);\n');
+    await expect(migrateDatabase(database.url, quietLogger(), { migrationsRoot: copy.migrationsRoot })).rejects.toThrow(name);
+
+    expect(await startupRefusal(database.url)).toMatch(new RegExp(`^Promo Coach cannot start: migration ${name} failed on an earlier start.*SET rolled_back_at`));
   });
 });
