@@ -15,7 +15,7 @@ import { defaultLadder } from '../src/ladder/index.js';
 import { createLogger } from '../src/logger.js';
 import { slackGateway } from '../src/slack/gateway.js';
 import { nudgeMessage } from '../src/slack/views/nudge.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../src/use-cases/nudges.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PAGE_SIZE } from '../src/delivery/engine.js';
 import type { Deps } from '../src/use-cases/deps.js';
 import { createTestDatabase, postgresAvailable, type DatabaseKind } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';

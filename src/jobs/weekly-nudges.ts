@@ -1,5 +1,10 @@
-import { sendDueNudges } from '../use-cases/nudges.js';
+import { nudgeMessage } from '../slack/views/nudge.js';
+import { sendDueNudges, type NudgeContent } from '../use-cases/nudges.js';
 import type { Job } from './index.js';
+
+/** The nudge DM: the use case says which week, the view says it in Block Kit. */
+export const weeklyNudgeMessage = ({ week, reNudge, olderWeekStart }: NudgeContent) =>
+  nudgeMessage({ week, reNudge, weekStarting: olderWeekStart });
 
 export const weeklyNudgesJob: Job = {
   name: 'weekly-nudges',
@@ -8,6 +13,6 @@ export const weeklyNudgesJob: Job = {
   // a tick with nothing due is one indexed query.
   schedule: '*/5 * * * *',
   async run(deps, at) {
-    return sendDueNudges(deps, at);
+    return sendDueNudges(deps, at, { message: weeklyNudgeMessage });
   },
 };

@@ -25,6 +25,22 @@ export function nextWeeklyOccurrence(slot: WeeklySlot, after: Date): Date {
   return candidate.toJSDate();
 }
 
+/**
+ * The last time the slot came round at or before `at`. Built from nextWeeklyOccurrence, so
+ * a slot in a DST gap or repeated hour is the same instant either way.
+ */
+export function latestWeeklyOccurrence(slot: WeeklySlot, at: Date): Date {
+  // Any eight days hold at least one weekly slot, DST weeks (167 or 169 hours) included.
+  let latest = nextWeeklyOccurrence(slot, new Date(at.getTime() - 8 * DAY_MS));
+  for (;;) {
+    const following = nextWeeklyOccurrence(slot, latest);
+    if (following.getTime() > at.getTime()) return latest;
+    latest = following;
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export function isValidZone(tz: string | null | undefined): tz is string {
   return typeof tz === 'string' && tz.length > 0 && DateTime.local().setZone(tz).isValid;
 }
@@ -58,6 +74,11 @@ export function isoWeekOf(at: Date, tz: string | null | undefined): string {
 export function isoWeekBefore(at: Date, tz: string | null | undefined): string {
   const local = DateTime.fromJSDate(at, { zone: isValidZone(tz) ? tz : 'UTC' });
   return local.minus({ weeks: 1 }).toFormat("kkkk-'W'WW");
+}
+
+/** "2026-W47" → "2026-11-16", the Monday that ISO week starts on. */
+export function mondayOfIsoWeek(week: string): string {
+  return DateTime.fromISO(week, { zone: 'UTC' }).toISODate() ?? week;
 }
 
 /** The first instant of the local day after a calendar date: when a pause "until" that date ends. */

@@ -1,165 +1,110 @@
-// Weekly win nudges: the tick that sends every due nudge exactly once (on any number of
-// replicas, after any outage), and the controls on the nudge itself.
-import pLimit from 'p-limit';
-import type { DeliveryKind, DueCursor, DueNudge, NudgeState } from '../db/index.js';
+// Weekly win nudges: which are due and what they ask about (the delivery engine sends
+// each exactly once, on any number of replicas, after any outage), and the controls on
+// the nudge itself.
+import type { DueCursor, DueNudge, NudgeState } from '../db/index.js';
+import { deliveryEngine, SETTLED, type DeliveryEngineOptions, type DeliveryMessage, type RunCounts } from '../delivery/engine.js';
 import {
   addDays,
   isoWeekBefore,
   isoWeekOf,
   isValidZone,
+  latestWeeklyOccurrence,
   localDate,
+  mondayOfIsoWeek,
   nextWeeklyOccurrence,
   startOfDayAfter,
   type WeeklySlot,
 } from '../schedule/weekly.js';
-import { nudgeMessage, type SlackMessageView } from '../slack/views/nudge.js';
 import type { Deps } from './deps.js';
 
-/** A nudge found more than this late (an outage) is skipped: a Friday nudge on Sunday night helps nobody. */
-export const LATE_LIMIT_MS = 12 * 60 * 60 * 1000;
-/** A claim unsent after this long is from a process that died mid-send: it may be claimed again. */
-export const CLAIM_LEASE_MS = 10 * 60 * 1000;
-/** Tries per message (Slack errors, crashes) before a week's nudge is given up. */
-export const MAX_ATTEMPTS = 3;
 /** Pause at most about six months ahead: longer than that is leaving, not a holiday. */
 export const MAX_PAUSE_DAYS = 183;
 
-/**
- * Slack calls in flight at once. Every nudge goes to a different DM channel, so the
- * per-channel limit never bites; the workspace-wide cap answers 429 and the WebClient
- * waits out Retry-After for the whole queue.
- */
-export const DEFAULT_CONCURRENCY = 16;
-export const DEFAULT_PAGE_SIZE = 500;
-
-export interface TickOptions {
-  /** Users read per query; one page is all a tick holds in memory. */
-  pageSize?: number;
-  /** Slack calls in flight at once; the WebClient also waits out any 429 Retry-After. */
-  concurrency?: number;
+/** What a nudge asks about; the job turns it into a message. */
+export interface NudgeContent {
+  userId: string;
+  /** The ISO week it asks about, e.g. "2026-W48". */
+  week: string;
+  /** The Monday re-nudge after "Snooze to Monday": cannot be snoozed again. */
+  reNudge: boolean;
+  /** A re-nudge about a week before last week (an older nudge was snoozed): that week's Monday, "YYYY-MM-DD". */
+  olderWeekStart?: string;
 }
 
-type Outcome = 'sent' | 'already_sent' | 'in_flight' | 'failed' | 'late' | 'paused' | 'answered' | 'error';
+export interface TickOptions extends Pick<DeliveryEngineOptions, 'pageSize' | 'concurrency'> {
+  /** Builds the DM: the caller owns the words and the Block Kit. */
+  message: (content: NudgeContent) => DeliveryMessage;
+}
 
 /** How many users ended each way, e.g. { weekly_sent: 9998, weekly_late: 2, reNudge_sent: 40 }. */
-export type TickResult = Record<string, number>;
+export type TickResult = RunCounts;
 
 /** One tick: every weekly nudge and every "Snooze to Monday" re-nudge due at `at`. */
-export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions = {}): Promise<TickResult> {
-  const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const counts: TickResult = { weekly_sent: 0, reNudge_sent: 0 };
-  const count = (prefix: string) => (outcome: Outcome) => {
-    counts[`${prefix}_${outcome}`] = (counts[`${prefix}_${outcome}`] ?? 0) + 1;
-  };
-  await forEachDue(deps, limit, (after) => deps.repos.nudges.dueWeeklyPage(at, after, pageSize), (due) => weeklyNudge(deps, due, at), count('weekly'));
-  await forEachDue(deps, limit, (after) => deps.repos.nudges.dueSnoozePage(at, after, pageSize), (due) => snoozeReNudge(deps, due, at), count('reNudge'));
-  return counts;
+export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions): Promise<TickResult> {
+  const engine = deliveryEngine({ deliveries: deps.repos.deliveries, slack: deps.slack, logger: deps.logger }, options);
+  const cursor = (row: DueNudge | undefined): DueCursor | undefined => row && { dueAt: row.dueAt, userId: row.userId };
+  const weekly = await engine.runDue<DueNudge>(
+    {
+      name: 'weekly',
+      page: (after, limit) => deps.repos.nudges.dueWeeklyPage(at, cursor(after), limit),
+      plan: (rows) =>
+        rows.map((due) => {
+          if (isPaused(due.nudgesPausedUntil, due.tz, at)) return { skip: 'paused' };
+          // Catch-up after an outage of any length: only the latest slot can still be on time.
+          const dueAt = latestWeeklyOccurrence(slotOf(due), at);
+          const week = isoWeekOf(dueAt, due.tz);
+          const message = () => options.message({ userId: due.userId, week, reNudge: false });
+          return { kind: 'weekly_nudge', period: week, dueAt, userId: due.userId, dmChannelId: due.dmChannelId, message };
+        }),
+      settle: (rows, outcomes) => deps.repos.nudges.advanceWeekly(weeklyAdvances(rows, outcomes, at)),
+    },
+    at,
+  );
+  const reNudge = await engine.runDue<DueNudge>(
+    {
+      name: 'reNudge',
+      page: (after, limit) => deps.repos.nudges.dueSnoozePage(at, cursor(after), limit),
+      plan: async (rows) => {
+        const weeks = rows.map(snoozedWeekOf);
+        const answered = await deps.repos.nudges.answeredWeeks(rows.map((due, i) => ({ userId: due.userId, week: weeks[i] as string })));
+        return rows.map((due, i) => {
+          const week = weeks[i] as string;
+          if (isPaused(due.nudgesPausedUntil, due.tz, at)) return { skip: 'paused' };
+          if (answered.has(`${due.userId} ${week}`)) return { skip: 'answered' };
+          const olderWeekStart = week === isoWeekBefore(due.dueAt, due.tz) ? undefined : mondayOfIsoWeek(week);
+          const message = () => options.message({ userId: due.userId, week, reNudge: true, olderWeekStart });
+          return { kind: 'snooze_nudge', period: week, dueAt: due.dueAt, userId: due.userId, dmChannelId: due.dmChannelId, message };
+        });
+      },
+      // A re-nudge is a one-off: once settled (or skipped) it is cleared; a retryable one stays due.
+      settle: (rows, outcomes) =>
+        deps.repos.nudges.clearSnoozes(rows.filter((_, i) => isDone(outcomes[i])).map((due) => ({ userId: due.userId, from: due.dueAt }))),
+    },
+    at,
+  );
+  return { ...weekly, ...reNudge };
 }
 
-/** Walks the due users page by page, handling each page with bounded concurrency. */
-async function forEachDue(
-  deps: Deps,
-  limit: ReturnType<typeof pLimit>,
-  page: (after: DueCursor | undefined) => Promise<DueNudge[]>,
-  handle: (due: DueNudge) => Promise<Outcome>,
-  record: (outcome: Outcome) => void,
-): Promise<void> {
-  let cursor: DueCursor | undefined;
-  for (;;) {
-    const rows = await page(cursor);
-    if (rows.length === 0) return;
-    const outcomes = await Promise.all(
-      rows.map((due) =>
-        limit(() =>
-          handle(due).catch((err: unknown) => {
-            // One user's database hiccup must not stop everyone else's nudge; the next tick retries.
-            deps.logger.error({ err, userId: due.userId }, 'nudge handling failed');
-            return 'error' as const;
-          }),
-        ),
-      ),
-    );
-    outcomes.forEach(record);
-    const last = rows[rows.length - 1] as DueNudge;
-    // Handled rows have moved past `at` anyway; the cursor also steps over the ones that stay due.
-    cursor = { dueAt: last.dueAt, userId: last.userId };
-  }
+/** A skip (paused, answered) or a settled delivery; not a live claim, a retryable failure or an error. */
+function isDone(outcome: string | undefined): boolean {
+  return outcome !== undefined && (SETTLED.has(outcome) || outcome === 'paused' || outcome === 'answered');
 }
 
-async function weeklyNudge(deps: Deps, due: DueNudge, at: Date): Promise<Outcome> {
-  const slot = slotOf(due);
-  if (isPaused(due.nudgesPausedUntil, due.tz, at)) {
-    await deps.repos.nudges.advanceWeekly(due.userId, due.dueAt, firstSlotAfterPause(slot, due.nudgesPausedUntil as string, at));
-    return 'paused';
-  }
-  const next = nextWeeklyOccurrence(slot, at);
-  if (at.getTime() - due.dueAt.getTime() > LATE_LIMIT_MS) {
-    deps.logger.info({ userId: due.userId, dueAt: due.dueAt.toISOString() }, 'weekly nudge too late to send; skipped');
-    await deps.repos.nudges.advanceWeekly(due.userId, due.dueAt, next);
-    return 'late';
-  }
-  const week = isoWeekOf(due.dueAt, due.tz);
-  const outcome = await deliverOnce(deps, due, 'weekly_nudge', week, at, nudgeMessage({ week }));
-  // Only a settled week moves on: an unsent claim or a retryable failure keeps the user due.
-  if (outcome === 'sent' || outcome === 'already_sent') await deps.repos.nudges.advanceWeekly(due.userId, due.dueAt, next);
-  return outcome;
+/** Where each handled user's weekly slot moves: past the pause, or to the next slot after `at`. */
+function weeklyAdvances(rows: DueNudge[], outcomes: string[], at: Date) {
+  return rows.flatMap((due, i) => {
+    const outcome = outcomes[i];
+    if (!isDone(outcome)) return [];
+    const slot = slotOf(due);
+    if (outcome === 'paused') return [{ userId: due.userId, from: due.dueAt, to: firstSlotAfterPause(slot, due.nudgesPausedUntil as string, at), clearPause: false }];
+    // Not paused at `at`, so any pause left on the profile has ended: clear it with the move.
+    return [{ userId: due.userId, from: due.dueAt, to: nextWeeklyOccurrence(slot, at), clearPause: due.nudgesPausedUntil !== null }];
+  });
 }
 
-async function snoozeReNudge(deps: Deps, due: DueNudge, at: Date): Promise<Outcome> {
-  // The re-nudge always lands on a Monday, so the week it asks about is the one before.
-  const week = isoWeekBefore(due.dueAt, due.tz);
-  let outcome: Outcome;
-  if (isPaused(due.nudgesPausedUntil, due.tz, at)) outcome = 'paused';
-  else if (at.getTime() - due.dueAt.getTime() > LATE_LIMIT_MS) outcome = 'late';
-  else if (await deps.repos.nudges.weekAnswer(due.userId, week)) outcome = 'answered';
-  else outcome = await deliverOnce(deps, due, 'snooze_nudge', week, at, nudgeMessage({ week, reNudge: true }));
-  if (outcome !== 'in_flight' && outcome !== 'failed') await deps.repos.nudges.clearSnooze(due.userId, due.dueAt);
-  return outcome;
-}
-
-/**
- * Sends one message at most once per (user, kind, period), whichever replica gets there
- * first: the delivery row is claimed before the Slack call and marked after it.
- */
-async function deliverOnce(
-  deps: Deps,
-  { userId, dmChannelId }: DueNudge,
-  kind: DeliveryKind,
-  period: string,
-  at: Date,
-  message: SlackMessageView,
-): Promise<Outcome> {
-  const claim = await deps.repos.deliveries.claim(userId, kind, period, { now: at, leaseMs: CLAIM_LEASE_MS, maxAttempts: MAX_ATTEMPTS });
-  if (!claim) {
-    const existing = await deps.repos.deliveries.find(userId, kind, period);
-    // Someone else is sending it (or died doing so: their lease runs out and a later tick retries).
-    if (existing?.status === 'claimed') return 'in_flight';
-    // Sent, or failed MAX_ATTEMPTS times: either way this period is settled.
-    return 'already_sent';
-  }
-  let sent: { channelId: string; ts: string | undefined };
-  try {
-    sent = await deps.slack.postDm(userId, message, dmChannelId);
-  } catch (err) {
-    const code = slackErrorCode(err);
-    // A cached DM channel Slack no longer knows would fail every retry the same way.
-    if (code === 'channel_not_found' || code === 'is_archived') await deps.repos.nudges.forgetDmChannel(userId);
-    await deps.repos.deliveries.markFailed(claim.id, code ?? 'send failed');
-    const givenUp = claim.attempts >= MAX_ATTEMPTS;
-    deps.logger.warn({ userId, kind, period, code, attempts: claim.attempts, givenUp }, 'nudge not delivered');
-    return givenUp ? 'already_sent' : 'failed';
-  }
-  await deps.repos.deliveries.markSent(claim.id, { channelId: sent.channelId, messageTs: sent.ts, at });
-  deps.logger.debug({ userId, kind, period }, 'nudge sent');
-  return 'sent';
-}
-
-function slackErrorCode(err: unknown): string | undefined {
-  const data = (err as { data?: { error?: unknown } } | null)?.data;
-  if (typeof data?.error === 'string') return data.error;
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+/** The week a re-nudge asks about: the snoozed nudge's; for a snooze stored without it, the week before the Monday. */
+function snoozedWeekOf(due: DueNudge): string {
+  return due.snoozedWeek ?? isoWeekBefore(due.dueAt, due.tz);
 }
 
 function slotOf(profile: { nudgeDay: number; nudgeMinute: number; tz: string | null }): WeeklySlot {
@@ -194,7 +139,10 @@ export async function answerNothingThisWeek(deps: Deps, userId: string, week: st
   return true;
 }
 
-/** "Snooze to Monday": one re-nudge next Monday at the user's nudge time. Null for a week we never asked about. */
+/**
+ * "Snooze to Monday": one re-nudge next Monday at the user's nudge time, about the week of
+ * the nudge that was pressed (an older one too). Null for a week we never asked about.
+ */
 export async function snoozeToMonday(
   deps: Deps,
   userId: string,
@@ -204,7 +152,7 @@ export async function snoozeToMonday(
   if (!state || !(await wasNudged(deps, userId, week))) return null;
   const slot = { ...slotOf(state), isoWeekday: 1 };
   const at = nextWeeklyOccurrence(slot, deps.clock());
-  await deps.repos.nudges.snooze(userId, at);
+  await deps.repos.nudges.snooze(userId, at, week);
   return { date: localDate(at, slot.tz), minuteOfDay: state.nudgeMinute };
 }
 
@@ -263,9 +211,11 @@ export async function saveNudgeSettings(deps: Deps, userId: string, form: NudgeS
   return { ok: true };
 }
 
-/** What the nudge settings modal starts with; null before onboarding. */
+/** What the nudge settings modal starts with; null before onboarding. A pause that has ended is not offered again. */
 export async function nudgeSettingsFor(deps: Deps, userId: string): Promise<NudgeState | null> {
-  return deps.repos.nudges.state(userId);
+  const state = await deps.repos.nudges.state(userId);
+  if (!state || isPaused(state.nudgesPausedUntil, state.tz, deps.clock())) return state;
+  return { ...state, nudgesPausedUntil: null };
 }
 
 async function saveSchedule(

@@ -93,6 +93,7 @@ describe.each(kinds)('nudge controls on %s', (database) => {
     expect(dms).toHaveLength(2);
     const reNudge = dms[1] as RecordedCall;
     // It asks about last week, and cannot be snoozed again.
+    expect(String(reNudge.args.text)).toContain('from last week');
     expect(buttonsOf(reNudge).map((b) => [b.action_id, b.value])).toEqual([
       [NUDGE_ACTIONS.logWin, '2026-W48'],
       [NUDGE_ACTIONS.nothingThisWeek, '2026-W48'],
@@ -103,6 +104,25 @@ describe.each(kinds)('nudge controls on %s', (database) => {
     await press(app, reNudge, NUDGE_ACTIONS.nothingThisWeek);
     await app.fake.waitForCalls('chat.update', 3);
     expect(await app.coach.deps.repos.nudges.weekAnswer(USER, '2026-W48')).toBe('nothing');
+  });
+
+  it('when the user snoozes an older nudge, then the Monday re-nudge asks about that nudge\'s week', async () => {
+    const app = await start();
+    const older = await nudged(app);
+    await tick(app, '2026-12-04T14:00:00Z');
+    expect(dmsTo(app, USER)).toHaveLength(2);
+    // Saturday 5 December: the user scrolls up and snoozes last week's (W48) nudge, not this week's (W49).
+    app.setNow(new Date('2026-12-05T10:00:00Z'));
+    await press(app, older, NUDGE_ACTIONS.snoozeToMonday);
+    const update = await app.fake.waitForCall('chat.update');
+    expect(String(update.args.text)).toContain('Monday 7 December at 15:00');
+
+    expect(await tick(app, '2026-12-07T14:00:00Z')).toMatchObject({ reNudge_sent: 1 });
+    const reNudge = dmsTo(app, USER)[2] as RecordedCall;
+    expect(new Set(buttonsOf(reNudge).map((b) => b.value))).toEqual(new Set(['2026-W48']));
+    expect(String(reNudge.args.text)).toContain('the week of Monday 23 November');
+    expect(await app.coach.deps.repos.deliveries.find(USER, 'snooze_nudge', '2026-W48')).toMatchObject({ status: 'sent' });
+    expect(await app.coach.deps.repos.nudges.state(USER)).toMatchObject({ snoozedNudgeAt: null, snoozedWeek: null });
   });
 
   it('when the user snoozed but answered the week before Monday, then no re-nudge is sent', async () => {

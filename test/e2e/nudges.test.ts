@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
-import { sendDueNudges } from '../../src/use-cases/nudges.js';
+import { weeklyNudgeMessage } from '../../src/jobs/weekly-nudges.js';
+import { nudgeSettingsFor, sendDueNudges } from '../../src/use-cases/nudges.js';
 import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../support/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../support/databases.js';
 import { startFakeSlack } from '../support/fake-slack.js';
@@ -76,6 +77,31 @@ describe.each(kinds)('weekly nudges on %s', (database) => {
     expect(buttonsOf(dmsTo(app, 'UBERLIN')[0] as NonNullable<ReturnType<typeof dmsTo>[0]>)[0]?.value).toBe('2026-W49');
   });
 
+  it('when the app was down for three weeks and this week\'s slot passed an hour ago, then this week\'s nudge goes out and the missed weeks are skipped', async () => {
+    const app = await start();
+    await onboard(app, 'UBERLIN', 'Europe/Berlin', WEDNESDAY);
+    // The stored slot is Friday 27 November (W48); the app comes back on Friday 18 December (W51), 16:00 local.
+    expect(await tick(app, '2026-12-18T15:00:00Z')).toMatchObject({ weekly_sent: 1 });
+    const dms = dmsTo(app, 'UBERLIN');
+    expect(dms).toHaveLength(1);
+    expect(new Set(buttonsOf(dms[0] as NonNullable<(typeof dms)[0]>).map((b) => b.value))).toEqual(new Set(['2026-W51']));
+    expect(await app.coach.deps.repos.deliveries.find('UBERLIN', 'weekly_nudge', '2026-W48')).toBeNull();
+    expect((await app.coach.deps.repos.users.findProfile('UBERLIN'))?.nextNudgeAt?.toISOString()).toBe('2026-12-25T14:00:00.000Z');
+    expect(await tick(app, '2026-12-18T15:05:00Z')).toMatchObject({ weekly_sent: 0 });
+    expect(dmsTo(app, 'UBERLIN')).toHaveLength(1);
+  });
+
+  it('when the app was down for three weeks and this week\'s slot passed more than 12 hours ago, then nothing is sent and next week\'s is scheduled', async () => {
+    const app = await start();
+    await onboard(app, 'UBERLIN', 'Europe/Berlin', WEDNESDAY);
+    // Back on Saturday 19 December, 04:00 local: 13 hours after this week's Friday 15:00.
+    expect(await tick(app, '2026-12-19T03:00:00Z')).toMatchObject({ weekly_sent: 0, weekly_late: 1 });
+    expect(dmsTo(app, 'UBERLIN')).toHaveLength(0);
+    expect((await app.coach.deps.repos.users.findProfile('UBERLIN'))?.nextNudgeAt?.toISOString()).toBe('2026-12-25T14:00:00.000Z');
+    expect(await tick(app, '2026-12-25T14:00:00Z')).toMatchObject({ weekly_sent: 1 });
+    expect(buttonsOf(dmsTo(app, 'UBERLIN')[0] as NonNullable<ReturnType<typeof dmsTo>[0]>)[0]?.value).toBe('2026-W52');
+  });
+
   it('when a process crashed between claiming and sending, then a later tick retries it, and it is sent once', async () => {
     const app = await start();
     await onboard(app, 'UBERLIN', 'Europe/Berlin', WEDNESDAY);
@@ -122,12 +148,12 @@ describe.each(kinds)('weekly nudges on %s', (database) => {
 
     expect(await tick(app, '2026-11-27T14:00:00Z')).toMatchObject({ weekly_failed: 1 });
     expect(await tick(app, '2026-11-27T14:05:00Z')).toMatchObject({ weekly_failed: 1 });
-    expect(await tick(app, '2026-11-27T14:10:00Z')).toMatchObject({ weekly_already_sent: 1 });
+    expect(await tick(app, '2026-11-27T14:10:00Z')).toMatchObject({ weekly_given_up: 1 });
     expect(await tick(app, '2026-11-27T14:15:00Z')).toMatchObject({ weekly_sent: 0 });
     expect(app.fake.callsTo('chat.postMessage')).toHaveLength(3);
     expect(await app.coach.deps.repos.deliveries.find('UBERLIN', 'weekly_nudge', '2026-W48')).toMatchObject({ status: 'failed', attempts: 3 });
     expect((await app.coach.deps.repos.users.findProfile('UBERLIN'))?.nextNudgeAt?.toISOString()).toBe('2026-12-04T14:00:00.000Z');
-    expect(app.logs.some((l) => l.includes('nudge not delivered') && l.includes('"givenUp":true'))).toBe(true);
+    expect(app.logs.some((l) => l.includes('scheduled DM not delivered') && l.includes('"givenUp":true'))).toBe(true);
   });
 
   it('when Slack rate-limits a DM with 429 Retry-After, then the client waits and sends it, once', async () => {
@@ -159,6 +185,22 @@ describe.each(kinds)('weekly nudges on %s', (database) => {
     expect(dmsTo(app, 'UAWAY')).toHaveLength(1);
   });
 
+  it('when a pause has ended, then the nudge settings no longer offer it, and the next tick sends the nudge and clears it', async () => {
+    const app = await start();
+    await onboard(app, 'UBACK', 'Europe/Berlin', WEDNESDAY, { pausedUntil: '2026-12-08' });
+    expect(await tick(app, '2026-11-27T14:00:00Z')).toMatchObject({ weekly_paused: 1 });
+    expect((await app.coach.deps.repos.users.findProfile('UBACK'))?.nextNudgeAt?.toISOString()).toBe('2026-12-11T14:00:00.000Z');
+    // Thursday 10 December: the pause is over, nothing has touched the profile yet.
+    app.setNow(new Date('2026-12-10T09:00:00Z'));
+    expect(await nudgeSettingsFor(app.coach.deps, 'UBACK')).toMatchObject({ nudgesPausedUntil: null });
+    expect((await app.coach.deps.repos.users.findProfile('UBACK'))?.nudgesPausedUntil).toBe('2026-12-08');
+
+    expect(await tick(app, '2026-12-11T14:00:00Z')).toMatchObject({ weekly_sent: 1 });
+    const profile = await app.coach.deps.repos.users.findProfile('UBACK');
+    expect(profile?.nudgesPausedUntil).toBeNull();
+    expect(profile?.nextNudgeAt?.toISOString()).toBe('2026-12-18T14:00:00.000Z');
+  });
+
   it('when 300 users are due at the same minute, then one tick pages through them and each gets exactly one DM', async () => {
     const app = await start();
     const users = Array.from({ length: 300 }, (_, i) => `UBULK${String(i).padStart(4, '0')}`);
@@ -177,7 +219,7 @@ describe.each(kinds)('weekly nudges on %s', (database) => {
     app.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     app.setNow(new Date('2026-11-27T14:00:00Z'));
     // Small pages, so that paging over users who share one slot is exercised too.
-    const result = await sendDueNudges(app.coach.deps, new Date('2026-11-27T14:00:00Z'), { pageSize: 64, concurrency: 16 });
+    const result = await sendDueNudges(app.coach.deps, new Date('2026-11-27T14:00:00Z'), { pageSize: 64, concurrency: 16, message: weeklyNudgeMessage });
     expect(result).toMatchObject({ weekly_sent: 300 });
     expect(Object.keys(result).filter((k) => !k.endsWith('_sent'))).toEqual([]);
     const channels = allDms(app).map((c) => c.args.channel);

@@ -5,7 +5,9 @@ import {
   formatTimeOfDay,
   isoWeekBefore,
   isoWeekOf,
+  latestWeeklyOccurrence,
   localDate,
+  mondayOfIsoWeek,
   nextWeeklyOccurrence,
   parseTimeOfDay,
   startOfDayAfter,
@@ -100,6 +102,39 @@ describe('nextWeeklyOccurrence', () => {
   });
 });
 
+describe('latestWeeklyOccurrence', () => {
+  const latest = (tz: string, at: string, slot = FRIDAY_15) => latestWeeklyOccurrence({ ...slot, tz }, new Date(at)).toISOString();
+
+  it('when it is exactly the slot, then the latest is that slot; a second before, the week before', () => {
+    expect(latest('Europe/Berlin', '2026-11-27T14:00:00Z')).toBe('2026-11-27T14:00:00.000Z');
+    expect(latest('Europe/Berlin', '2026-11-27T13:59:59Z')).toBe('2026-11-20T14:00:00.000Z');
+  });
+
+  it('when weeks have gone by since a stored slot, then the latest is this week\'s, not the next after the stored one', () => {
+    expect(latest('Europe/Berlin', '2026-12-18T15:00:00Z')).toBe('2026-12-18T14:00:00.000Z');
+    expect(latest('Asia/Kolkata', '2026-12-19T03:00:00Z')).toBe('2026-12-18T09:30:00.000Z');
+  });
+
+  it.each([
+    // The week after a change: still 15:00 on the wall clock.
+    ['Europe/Berlin', '2026-04-03T13:30:00Z', '2026-04-03T13:00:00.000Z'],
+    ['Europe/Berlin', '2026-10-30T14:30:00Z', '2026-10-30T14:00:00.000Z'],
+    ['America/New_York', '2026-03-13T19:30:00Z', '2026-03-13T19:00:00.000Z'],
+    ['America/New_York', '2026-11-06T20:30:00Z', '2026-11-06T20:00:00.000Z'],
+    // Just before the slot in the week after a change: the slot of the week before, on the other offset.
+    ['Europe/Berlin', '2026-04-03T12:59:00Z', '2026-03-27T14:00:00.000Z'],
+    ['America/New_York', '2026-11-06T19:59:00Z', '2026-10-30T19:00:00.000Z'],
+  ])('when the user is in %s and it is %s, across a DST change, then the latest Friday 15:00 local is %s', (tz, at, expected) => {
+    expect(latest(tz, at)).toBe(expected);
+    expect(wallClock(expected, tz)).toMatch(/^Friday \d{4}-\d{2}-\d{2} 15:00/);
+  });
+
+  it('when the slot falls in a spring-forward gap, then the latest is the one that happened, just after the gap', () => {
+    const gapSlot = { isoWeekday: 7, minuteOfDay: 150 };
+    expect(wallClock(latest('America/New_York', '2026-03-08T12:00:00Z', gapSlot), 'America/New_York')).toBe('Sunday 2026-03-08 03:30 -04:00');
+  });
+});
+
 describe('ISO weeks and calendar days', () => {
   it('when an instant is near midnight, then its ISO week is the one on the user\'s wall clock', () => {
     // Sunday 29 Nov 2026 23:30 UTC is Monday 30 Nov in Auckland (week 49), still Sunday in New York (week 48).
@@ -113,6 +148,12 @@ describe('ISO weeks and calendar days', () => {
     expect(isoWeekOf(new Date('2027-01-01T12:00:00Z'), 'UTC')).toBe('2026-W53');
     expect(isoWeekBefore(new Date('2027-01-04T12:00:00Z'), 'UTC')).toBe('2026-W53');
     expect(isoWeekOf(new Date('2026-01-05T12:00:00Z'), 'UTC')).toBe('2026-W02');
+  });
+
+  it('when an ISO week is named, then its Monday is the first day of that week, across a year end too', () => {
+    expect(mondayOfIsoWeek('2026-W47')).toBe('2026-11-16');
+    expect(mondayOfIsoWeek('2026-W53')).toBe('2026-12-28');
+    expect(mondayOfIsoWeek('2027-W01')).toBe('2027-01-04');
   });
 
   it('when a pause ends on a date, then it ends at the local midnight after it', () => {

@@ -11,6 +11,17 @@ export interface DueNudge {
   tz: string | null;
   /** The cached DM channel, so sending needs no extra lookup per user. */
   dmChannelId: string | null;
+  /** For a re-nudge: the week the snoozed nudge asked about (null for a snooze from before it was kept). */
+  snoozedWeek: string | null;
+}
+
+/** Moves a user's weekly slot on, only if it is still the slot that was handled. */
+export interface WeeklyAdvance {
+  userId: string;
+  from: Date;
+  to: Date;
+  /** The pause is over: drop it, so nothing shows or keeps it any more. */
+  clearPause: boolean;
 }
 
 /** Where the last page ended: pages are walked by (due instant, user id), never by offset. */
@@ -25,6 +36,7 @@ export interface NudgeState {
   nudgesPausedUntil: string | null;
   nextNudgeAt: Date | null;
   snoozedNudgeAt: Date | null;
+  snoozedWeek: string | null;
   tz: string | null;
 }
 
@@ -33,6 +45,7 @@ const dueFields = {
   nudgeDay: true,
   nudgeMinute: true,
   nudgesPausedUntil: true,
+  snoozedWeek: true,
   user: { select: { tz: true, dmChannelId: true } },
 } as const;
 
@@ -70,18 +83,27 @@ export function nudgesRepository(db: Db) {
     },
 
     /**
-     * Moves the weekly slot on, only if it is still the one we handled: a settings change
-     * made meanwhile wins, and replicas advancing the same slot agree. False if it had moved.
+     * Moves weekly slots on, each only if it is still the one we handled: a settings change
+     * made meanwhile wins, and replicas advancing the same slot agree.
      */
-    async advanceWeekly(userId: string, from: Date, to: Date): Promise<boolean> {
-      const { count } = await db.profile.updateMany({ where: { userId, nextNudgeAt: from }, data: { nextNudgeAt: to } });
-      return count > 0;
+    async advanceWeekly(advances: WeeklyAdvance[]): Promise<void> {
+      await Promise.all(
+        advances.map(({ userId, from, to, clearPause }) =>
+          db.profile.updateMany({
+            where: { userId, nextNudgeAt: from },
+            data: { nextNudgeAt: to, ...(clearPause ? { nudgesPausedUntil: null } : {}) },
+          }),
+        ),
+      );
     },
 
-    /** Clears a handled re-nudge, only if it is still the one we handled. */
-    async clearSnooze(userId: string, from: Date): Promise<boolean> {
-      const { count } = await db.profile.updateMany({ where: { userId, snoozedNudgeAt: from }, data: { snoozedNudgeAt: null } });
-      return count > 0;
+    /** Clears handled re-nudges, each only if it is still the one we handled. */
+    async clearSnoozes(handled: { userId: string; from: Date }[]): Promise<void> {
+      await Promise.all(
+        handled.map(({ userId, from }) =>
+          db.profile.updateMany({ where: { userId, snoozedNudgeAt: from }, data: { snoozedNudgeAt: null, snoozedWeek: null } }),
+        ),
+      );
     },
 
     async state(userId: string): Promise<NudgeState | null> {
@@ -93,6 +115,7 @@ export function nudgesRepository(db: Db) {
           nudgesPausedUntil: true,
           nextNudgeAt: true,
           snoozedNudgeAt: true,
+          snoozedWeek: true,
           user: { select: { tz: true, dmChannelId: true } },
         },
       });
@@ -101,8 +124,9 @@ export function nudgesRepository(db: Db) {
       return { ...rest, tz: user.tz };
     },
 
-    async snooze(userId: string, at: Date): Promise<void> {
-      await db.profile.update({ where: { userId }, data: { snoozedNudgeAt: at } });
+    /** One re-nudge at `at`, about `week`; a later snooze replaces it. */
+    async snooze(userId: string, at: Date, week: string): Promise<void> {
+      await db.profile.update({ where: { userId }, data: { snoozedNudgeAt: at, snoozedWeek: week } });
     },
 
     /** Saves day, time and pause together, with the slot they imply. A pause drops any pending re-nudge. */
@@ -112,7 +136,7 @@ export function nudgesRepository(db: Db) {
     ): Promise<void> {
       await db.profile.update({
         where: { userId },
-        data: { ...schedule, ...(schedule.nudgesPausedUntil ? { snoozedNudgeAt: null } : {}) },
+        data: { ...schedule, ...(schedule.nudgesPausedUntil ? { snoozedNudgeAt: null, snoozedWeek: null } : {}) },
       });
     },
 
@@ -128,15 +152,17 @@ export function nudgesRepository(db: Db) {
       });
     },
 
+    /** Which of these (user, week) pairs are answered, as "userId week" strings. */
+    async answeredWeeks(pairs: { userId: string; week: string }[]): Promise<Set<string>> {
+      if (pairs.length === 0) return new Set();
+      const rows = await db.weekAnswer.findMany({ where: { OR: pairs }, select: { userId: true, week: true } });
+      return new Set(rows.map((row) => `${row.userId} ${row.week}`));
+    },
+
     async weekAnswer(userId: string, week: string): Promise<'wins' | 'nothing' | null> {
       const row = await db.weekAnswer.findUnique({ where: { userId_week: { userId, week } }, select: { answer: true } });
       if (!row) return null;
       return row.answer === 'wins' ? 'wins' : 'nothing';
-    },
-
-    /** Forgets a cached DM channel Slack no longer knows, so the next try opens a fresh one. */
-    async forgetDmChannel(userId: string): Promise<void> {
-      await db.user.updateMany({ where: { id: userId }, data: { dmChannelId: null } });
     },
   };
 }

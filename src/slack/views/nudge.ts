@@ -13,6 +13,8 @@ export interface NudgeMessageArgs {
   reNudge?: boolean;
   /** Consecutive answered weeks, when known; 0 or absent says nothing about it. */
   streakWeeks?: number;
+  /** A re-nudge about a week before last week (an older nudge was snoozed): that week's Monday, "YYYY-MM-DD". */
+  weekStarting?: string;
 }
 
 export interface SlackMessageView {
@@ -20,12 +22,13 @@ export interface SlackMessageView {
   blocks: KnownBlock[];
 }
 
-export function nudgeMessage({ week, reNudge = false, streakWeeks = 0 }: NudgeMessageArgs): SlackMessageView {
+export function nudgeMessage({ week, reNudge = false, streakWeeks = 0, weekStarting }: NudgeMessageArgs): SlackMessageView {
+  const which = weekStarting ? `the week of ${formatDay(weekStarting)}` : 'last week';
   const text = reNudge
-    ? 'Monday catch-up, as promised: anything from last week worth keeping?'
+    ? `Monday catch-up, as promised: anything from ${which} worth keeping?`
     : 'Weekly check-in: what moved forward this week?';
   const body = reNudge
-    ? '*Monday catch-up, as promised.* Anything from last week worth keeping? A shipped change, a review that unblocked someone, a doc people quoted: two lines now beats an afternoon of digging before calibration.'
+    ? `*Monday catch-up, as promised.* Anything from ${which} worth keeping? A shipped change, a review that unblocked someone, a doc people quoted: two lines now beats an afternoon of digging before calibration.`
     : '*What moved forward this week?* A shipped change, a review that unblocked someone, a doc people quoted, a new teammate you got up to speed. Two lines now beats an afternoon of digging before calibration.';
   const button = (actionId: string, label: string, primary = false) => ({
     type: 'button' as const,

@@ -1,0 +1,225 @@
+// The one engine for scheduled DMs. A job says what is due and what to say; this does the
+// rest, with the same guarantees for every kind of message:
+// - one claim per (user, kind, period) on any number of replicas (a unique delivery row);
+// - a lease: a claim left unsent by a process that died is claimed again once it runs out;
+// - a maximum number of attempts, after which the message is given up;
+// - 429 Retry-After, waited out by the WebClient for its whole queue;
+// - a cached DM channel Slack no longer knows is forgotten, so the next try reopens it;
+// - catch-up: a message found too late (after an outage) is skipped, not sent hours off.
+import type { KnownBlock } from '@slack/types';
+import pLimit from 'p-limit';
+import { deliveryKey, type DeliveriesRepository, type DeliveryClaim, type DeliveryKind, type SentDelivery } from '../db/repositories/deliveries.js';
+import type { Logger } from '../logger.js';
+import type { SlackGateway } from '../slack/gateway.js';
+
+/** A message found more than this late (an outage) is skipped: a Friday nudge on Sunday night helps nobody. */
+export const LATE_LIMIT_MS = 12 * 60 * 60 * 1000;
+/** A claim unsent after this long is from a process that died mid-send: it may be claimed again. */
+export const CLAIM_LEASE_MS = 10 * 60 * 1000;
+/** Tries per message (Slack errors, crashes) before it is given up. */
+export const MAX_ATTEMPTS = 3;
+/**
+ * Slack calls in flight at once. Every message goes to a different DM channel, so the
+ * per-channel limit never bites; the workspace-wide cap answers 429 and the WebClient
+ * waits out Retry-After for the whole queue.
+ */
+export const DEFAULT_CONCURRENCY = 16;
+/** Due rows read per query; one page is all a run holds in memory. */
+export const DEFAULT_PAGE_SIZE = 500;
+
+export interface DeliveryMessage {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** One message a job wants sent. */
+export interface DeliveryRequest {
+  kind: DeliveryKind;
+  /** Sent at most once per user, kind and period: "2026-W48", "2026-12", a meeting id… */
+  period: string;
+  /** When it was due: the catch-up rule skips it once it is LATE_LIMIT_MS old. */
+  dueAt: Date;
+  userId: string;
+  /** The cached DM channel, when the caller has it: saves a lookup per message. */
+  dmChannelId?: string | null;
+  /** Built only once the message is claimed, so a lost claim costs nothing. */
+  message: () => DeliveryMessage;
+}
+
+export type DeliveryOutcome =
+  /** Claimed and posted, now. */
+  | 'sent'
+  /** Posted before, by this or another replica. */
+  | 'already_sent'
+  /** Another sender holds a live claim on it; if it died, the lease runs out and a later run retries. */
+  | 'in_flight'
+  /** Slack refused it this time; a later run retries. */
+  | 'failed'
+  /** Failed MAX_ATTEMPTS times: it will not be tried again. */
+  | 'given_up'
+  /** Found too late to be useful: skipped. */
+  | 'late';
+
+/** Outcomes after which the period is settled: the job may move the user on. */
+export const SETTLED: ReadonlySet<string> = new Set<DeliveryOutcome>(['sent', 'already_sent', 'given_up', 'late']);
+
+/** A due row the job decided not to send, and why (counted under that name). */
+export interface Skip {
+  skip: string;
+}
+
+/** One kind of scheduled message, walked page by page from the job's own due index. */
+export interface DueRun<Row> {
+  /** Prefix of the counts: "weekly" → weekly_sent, weekly_late… */
+  name: string;
+  /** Due rows after `after` (keyset order, never an offset), at most `limit`. */
+  page(after: Row | undefined, limit: number): Promise<Row[]>;
+  /** For each row of a page, what to send, or why not. */
+  plan(rows: Row[]): Promise<(DeliveryRequest | Skip)[]> | (DeliveryRequest | Skip)[];
+  /** After a page: move each row on (next slot, cleared snooze), given how it ended. */
+  settle?(rows: Row[], outcomes: string[]): Promise<void>;
+}
+
+/** How many rows ended each way, e.g. { weekly_sent: 9998, weekly_late: 2 }. */
+export type RunCounts = Record<string, number>;
+
+export interface DeliveryEngineDeps {
+  deliveries: DeliveriesRepository;
+  slack: Pick<SlackGateway, 'postDm'>;
+  logger: Logger;
+}
+
+export interface DeliveryEngineOptions {
+  leaseMs?: number;
+  maxAttempts?: number;
+  lateLimitMs?: number;
+  concurrency?: number;
+  pageSize?: number;
+}
+
+export type DeliveryEngine = ReturnType<typeof deliveryEngine>;
+
+export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngineOptions = {}) {
+  const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  const lateLimitMs = options.lateLimitMs ?? LATE_LIMIT_MS;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+
+  async function send(request: DeliveryRequest, claim: DeliveryClaim): Promise<SentDelivery | DeliveryOutcome> {
+    const { userId, kind, period } = request;
+    try {
+      const posted = await deps.slack.postDm(userId, request.message(), request.dmChannelId);
+      return { id: claim.id, channelId: posted.channelId, messageTs: posted.ts };
+    } catch (err) {
+      const code = slackErrorCode(err);
+      // A cached DM channel Slack no longer knows would fail every retry the same way.
+      if (code === 'channel_not_found' || code === 'is_archived') await deps.deliveries.forgetDmChannel(userId);
+      await deps.deliveries.markFailed(claim.id, code ?? (err instanceof Error ? err.message : 'send failed'));
+      const givenUp = claim.attempts >= maxAttempts;
+      deps.logger.warn({ userId, kind, period, code, attempts: claim.attempts, givenUp }, 'scheduled DM not delivered');
+      return givenUp ? 'given_up' : 'failed';
+    }
+  }
+
+  /** Sends each request at most once, ever, whichever replica gets there first. */
+  async function deliverMany(requests: DeliveryRequest[], at: Date): Promise<DeliveryOutcome[]> {
+    const outcomes: DeliveryOutcome[] = new Array<DeliveryOutcome>(requests.length).fill('in_flight');
+    const fresh = new Map<string, number>();
+    requests.forEach((request, i) => {
+      if (at.getTime() - request.dueAt.getTime() >= lateLimitMs) {
+        outcomes[i] = 'late';
+        deps.logger.info({ userId: request.userId, kind: request.kind, period: request.period, dueAt: request.dueAt.toISOString() }, 'scheduled DM too late to send; skipped');
+      } else if (!fresh.has(deliveryKey(request))) {
+        // The same message twice in one batch stays 'in_flight' the second time: one claim, one send.
+        fresh.set(deliveryKey(request), i);
+      }
+    });
+    if (fresh.size === 0) return outcomes;
+
+    const keys = [...fresh.values()].map((i) => requests[i] as DeliveryRequest);
+    const claims = await deps.deliveries.claimMany(keys, { now: at, leaseMs, maxAttempts });
+    const claimed = new Map(claims.map((claim) => [deliveryKey(claim), claim]));
+    const lost = keys.filter((key) => !claimed.has(deliveryKey(key)));
+    if (lost.length > 0) {
+      const statuses = await deps.deliveries.statuses(lost);
+      for (const key of lost) {
+        const status = statuses.get(deliveryKey(key));
+        outcomes[fresh.get(deliveryKey(key)) as number] = status === 'sent' ? 'already_sent' : status === 'failed' ? 'given_up' : 'in_flight';
+      }
+    }
+
+    const sent: SentDelivery[] = [];
+    await Promise.all(
+      [...claimed].map(([key, claim]) =>
+        limit(async () => {
+          const i = fresh.get(key) as number;
+          const result = await send(requests[i] as DeliveryRequest, claim);
+          if (typeof result === 'string') outcomes[i] = result;
+          else {
+            sent.push(result);
+            outcomes[i] = 'sent';
+          }
+        }),
+      ),
+    );
+    if (sent.length > 0) await deps.deliveries.markSentMany(sent, at);
+    return outcomes;
+  }
+
+  return {
+    deliverMany,
+
+    async deliver(request: DeliveryRequest, at: Date): Promise<DeliveryOutcome> {
+      return (await deliverMany([request], at))[0] as DeliveryOutcome;
+    },
+
+    /** Walks every due row of one kind, a page at a time: plan, deliver, settle. */
+    async runDue<Row>(run: DueRun<Row>, at: Date): Promise<RunCounts> {
+      const counts: RunCounts = { [`${run.name}_sent`]: 0 };
+      const count = (outcome: string) => {
+        counts[`${run.name}_${outcome}`] = (counts[`${run.name}_${outcome}`] ?? 0) + 1;
+      };
+      let after: Row | undefined;
+      for (;;) {
+        const rows = await run.page(after, pageSize);
+        if (rows.length === 0) break;
+        const outcomes = await handlePage(run, rows, at);
+        outcomes.forEach(count);
+        // Handled rows have moved on anyway; the cursor also steps over the ones that stay due.
+        after = rows[rows.length - 1];
+        if (rows.length < pageSize) break;
+      }
+      return counts;
+    },
+  };
+
+  async function handlePage<Row>(run: DueRun<Row>, rows: Row[], at: Date): Promise<string[]> {
+    let outcomes: string[];
+    try {
+      const plans = await run.plan(rows);
+      const requests = plans.filter((p): p is DeliveryRequest => !('skip' in p));
+      const delivered = await deliverMany(requests, at);
+      let next = 0;
+      outcomes = plans.map((p) => ('skip' in p ? p.skip : (delivered[next++] as string)));
+    } catch (err) {
+      // A database hiccup costs this page, not the run: its rows stay due for the next one.
+      deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: a page failed');
+      return rows.map(() => 'error');
+    }
+    try {
+      await run.settle?.(rows, outcomes);
+    } catch (err) {
+      // What was sent stays sent; the rows stay due, and the next run finds them settled.
+      deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: could not move a page on');
+    }
+    return outcomes;
+  }
+}
+
+function slackErrorCode(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | null)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
