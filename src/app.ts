@@ -9,10 +9,9 @@ import { createRepositories, migrateDatabase, openDatabase, type Database } from
 import { startScheduler, type Scheduler } from './jobs/index.js';
 import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
 import { toBoltLogger, type Logger } from './logger.js';
-import { defaultCycles } from './org/cycles.js';
-import { localDate } from './schedule/weekly.js';
 import { slackGateway } from './slack/gateway.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { rollCyclesForward } from './use-cases/cycles.js';
 import type { Deps } from './use-cases/deps.js';
 
 export interface PromoCoach {
@@ -54,7 +53,8 @@ export async function openCore(config: Pick<Config, 'database' | 'ladderFile'>, 
   const database = openDatabase(config.database.url);
   const repos = createRepositories(database.prisma);
   const ladder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
-  await repos.settings.ensureCycles(defaultCycles(localDate(clock(), 'UTC')));
+  // Cycles never run out: an install always offers at least two future calibrations.
+  await rollCyclesForward({ repos, clock });
   return { database, repos, ladder };
 }
 

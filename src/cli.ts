@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import { openCore, slackClientOptions } from './app.js';
+import { CYCLES_USAGE, runCyclesCommand } from './cli/cycles-command.js';
 import { runCoachCommand } from './coach/coach-cli.js';
 import { ConfigError, loadConfig, loadDatabaseConfig } from './config.js';
 import { migrateDatabase } from './db/index.js';
@@ -15,6 +16,7 @@ Commands:
   migrate                      apply database migrations (DATABASE_URL; SQLite by default)
   job <name> [--at ISO-TIME]   run a scheduled job once, as if it were ISO-TIME (default: now)
   coach <check>                run one coaching check: JSON in on stdin, JSON out on stdout
+${CYCLES_USAGE}
   help                         show this text
 
 Jobs:
@@ -68,6 +70,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     }
     case 'job':
       return runJob(rest, io);
+    case 'cycles':
+      return runCyclesCommand(rest, {
+        ...io,
+        open: async () => {
+          const clock = () => new Date();
+          const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
+          const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), clock);
+          return { deps: { repos, clock }, close: () => database.close() };
+        },
+      });
     case 'coach': {
       const { positionals } = parse(rest, {}, 1);
       const result = await runCoachCommand(positionals[0], await io.readStdin());

@@ -4,6 +4,7 @@
 import cron from 'node-cron';
 import type { Deps } from '../use-cases/deps.js';
 import { pruneEventsJob } from './prune-events.js';
+import { rollCyclesJob } from './roll-cycles.js';
 import { weeklyNudgesJob } from './weekly-nudges.js';
 
 export interface JobResult {
@@ -18,7 +19,7 @@ export interface Job {
   run(deps: Deps, at: Date): Promise<JobResult>;
 }
 
-export const JOBS: Job[] = [weeklyNudgesJob, pruneEventsJob];
+export const JOBS: Job[] = [weeklyNudgesJob, pruneEventsJob, rollCyclesJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((job) => job.name === name);

@@ -4,6 +4,7 @@ import { checkTiming } from '../coach/timing.js';
 import { findLevel } from '../ladder/index.js';
 import { isValidZone, localDate } from '../schedule/weekly.js';
 import type { HomeArgs } from '../slack/views/home.js';
+import { needsNextCycle } from './cycles.js';
 import type { Deps } from './deps.js';
 import { recentWins, winsSummary } from './wins.js';
 
@@ -20,7 +21,10 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
     recentWins(deps, userId, HOME_RECENT_WINS),
   ]);
   const today = localDate(deps.clock(), tz);
-  const timing = cycle && cycle.calibrationDate > today ? checkTiming({ today, calibration: cycle.calibrationDate }) : null;
+  const calibrationDate = cycle?.calibrationDate ?? null;
+  // Once calibration has met there is nothing to count down to: Home asks for the next cycle.
+  const cyclePassed = needsNextCycle(calibrationDate, today);
+  const timing = calibrationDate && !cyclePassed ? checkTiming({ today, calibration: calibrationDate }) : null;
   // A pause that ended before today is over, whether or not anything has cleared it yet.
   const pausedUntil = profile.nudgesPausedUntil && profile.nudgesPausedUntil >= today ? profile.nudgesPausedUntil : null;
   return {
@@ -28,7 +32,8 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
       currentLevelName: findLevel(deps.ladder, profile.currentLevel)?.name ?? profile.currentLevel,
       targetLevelName: findLevel(deps.ladder, profile.targetLevel)?.name ?? profile.targetLevel,
       targetCycle: profile.targetCycle,
-      calibrationDate: cycle?.calibrationDate ?? null,
+      calibrationDate,
+      cyclePassed,
       timing,
       nudgeDay: profile.nudgeDay,
       nudgeMinute: profile.nudgeMinute,

@@ -1,8 +1,10 @@
 // Onboarding and profile changes: who the engineer is, what they are going for, when
 // they want their weekly nudge.
+import { checkTiming } from '../coach/timing.js';
 import { findLevel, isAbove } from '../ladder/index.js';
-import type { ProfileRecord } from '../db/index.js';
-import { isValidZone, nextWeeklyOccurrence } from '../schedule/weekly.js';
+import type { CycleRecord, ProfileRecord } from '../db/index.js';
+import { cycleHasPassed } from '../org/cycles.js';
+import { isValidZone, localDate, nextWeeklyOccurrence } from '../schedule/weekly.js';
 import type { Deps } from './deps.js';
 
 export interface ProfileForm {
@@ -16,9 +18,38 @@ export interface ProfileForm {
 
 export type ProfileField = keyof ProfileForm;
 
+/** A cycle the profile modal offers: only ones still ahead of the user. */
+export interface CycleChoice {
+  name: string;
+  calibrationDate: string;
+  /** Under the coach's four-month floor: the manager has no time to build the case. */
+  tooSoon: boolean;
+}
+
+/**
+ * The cycles still ahead on the user's calendar, each marked too soon or not by the
+ * coach's timing rule, and the one to suggest: the first with enough time to prepare.
+ */
+export function cycleChoices(cycles: readonly CycleRecord[], today: string): { choices: CycleChoice[]; suggested?: string } {
+  const choices = cycles
+    .filter((c) => !cycleHasPassed(c.calibrationDate, today))
+    .map((c) => ({
+      name: c.name,
+      calibrationDate: c.calibrationDate,
+      tooSoon: checkTiming({ today, calibration: c.calibrationDate }).verdict === 'too_late',
+    }));
+  const suggested = choices.find((c) => !c.tooSoon)?.name;
+  return suggested === undefined ? { choices } : { choices, suggested };
+}
+
+/** The user's own calendar date: cycles pass at their midnight, not the server's. */
+async function userToday(deps: Pick<Deps, 'repos' | 'clock'>, userId: string): Promise<string> {
+  return localDate(deps.clock(), (await deps.repos.users.find(userId))?.tz ?? null);
+}
+
 /** What is wrong with a submitted profile, by field; empty when it can be saved. */
 export async function validateProfile(
-  deps: Pick<Deps, 'ladder' | 'repos'>,
+  deps: Pick<Deps, 'ladder' | 'repos' | 'clock'>,
   userId: string,
   form: ProfileForm,
 ): Promise<Partial<Record<ProfileField, string>>> {
@@ -30,7 +61,11 @@ export async function validateProfile(
   }
   if (!form.managerId) errors.managerId = 'Choose your manager, so a plan can be shared with them later.';
   else if (form.managerId === userId) errors.managerId = 'Choose your manager, not yourself.';
-  if (!(await deps.repos.settings.findCycle(form.targetCycle))) errors.targetCycle = 'Pick a cycle from the list.';
+  const cycle = await deps.repos.settings.findCycle(form.targetCycle);
+  if (!cycle) errors.targetCycle = 'Pick a cycle from the list.';
+  else if (cycleHasPassed(cycle.calibrationDate, await userToday(deps, userId))) {
+    errors.targetCycle = `The ${cycle.name} calibration is no longer ahead of you. Pick a cycle that is still to come.`;
+  }
   return errors;
 }
 
@@ -75,22 +110,28 @@ export async function syncTimeZone(deps: Deps, userId: string): Promise<void> {
   );
 }
 
-/** What the profile modal starts with: the saved profile, or the org's defaults. */
-export async function profileFormFor(deps: Pick<Deps, 'repos' | 'ladder'>, userId: string) {
-  const [profile, settings, cycles] = await Promise.all([
+/**
+ * What the profile modal starts with: the saved profile, or the org's defaults. Only
+ * cycles still ahead are offered; a saved cycle that has passed gives way to the suggestion.
+ */
+export async function profileFormFor(deps: Pick<Deps, 'repos' | 'ladder' | 'clock'>, userId: string) {
+  const [profile, settings, cycles, today] = await Promise.all([
     deps.repos.users.findProfile(userId),
     deps.repos.settings.get(),
     deps.repos.settings.listCycles(),
+    userToday(deps, userId),
   ]);
+  const { choices, suggested } = cycleChoices(cycles, today);
+  const savedCycle = choices.some((c) => c.name === profile?.targetCycle) ? profile?.targetCycle : undefined;
   return {
     ladder: deps.ladder,
-    cycles,
+    cycles: choices,
     editing: profile !== null,
     initial: {
       currentLevel: profile?.currentLevel,
       targetLevel: profile?.targetLevel,
       managerId: profile?.managerId || undefined,
-      targetCycle: profile?.targetCycle,
+      targetCycle: savedCycle ?? suggested,
       nudgeDay: profile?.nudgeDay ?? settings.defaultNudgeDay,
       nudgeMinute: profile?.nudgeMinute ?? settings.defaultNudgeMinute,
     },

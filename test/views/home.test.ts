@@ -22,6 +22,7 @@ const dashboard = (overrides: Partial<Dashboard> = {}): Dashboard => ({
   targetLevelName: 'Staff Engineer',
   targetCycle: '2027 H2',
   calibrationDate: '2027-12-01',
+  cyclePassed: false,
   timing: null,
   nudgeDay: 5,
   nudgeMinute: 900,
@@ -83,6 +84,27 @@ describe('homeView', () => {
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('Nothing logged yet');
     expect(json).toContain('Starts with your next answer');
+  });
+
+  it('when calibration is under two weeks away, then the countdown is in days, never "0 weeks"', () => {
+    const timing = { months: 0.2, weeks: 0, days: 6, verdict: 'too_late', declareNextCycle: true, findings: [] } as unknown as Dashboard['timing'];
+    const json = JSON.stringify(homeView({ dashboard: dashboard({ calibrationDate: '2026-12-01', timing }) }).blocks);
+    expect(json).toContain('*6 days* to calibration (2026-12-01)');
+    expect(json).not.toContain('0 weeks');
+  });
+
+  it('when the target cycle has passed, then Home asks for the next cycle with a button to the profile, and shows no countdown', () => {
+    const view = homeView({ dashboard: dashboard({ calibrationDate: '2026-12-01', cyclePassed: true, timing: null }) });
+    expect(checkView(view)).toEqual([]);
+    const json = JSON.stringify(view.blocks);
+    expect(json).toContain('Time to pick your next cycle');
+    expect(json).toContain('took place on 2026-12-01');
+    expect(json).toContain('every win you logged stays with you');
+    expect(json).not.toMatch(/weeks?\* to calibration|days?\* to calibration/);
+    expect(json).not.toContain('ask your admin');
+    const pick = view.blocks[2] as { accessory?: { action_id: string; text: { text: string } } };
+    expect(pick.accessory).toMatchObject({ action_id: ACTIONS.homeEditProfile, text: { text: 'Pick next cycle' } });
+    expect(json).toContain('Win number 1');
   });
 
   it('when everything is at its longest, then the Home tab stays within 100 blocks and every text limit', () => {

@@ -63,6 +63,7 @@ export function settingsRepository(db: Db) {
       return db.cycle.findUnique({ where: { name }, select: { id: true, name: true, calibrationDate: true } });
     },
 
+    /** Creates the cycle, or moves its calibration date; profiles keep pointing at it by name. */
     async upsertCycle(name: string, calibrationDate: string): Promise<CycleRecord> {
       return db.cycle.upsert({
         where: { name },
@@ -72,10 +73,23 @@ export function settingsRepository(db: Db) {
       });
     },
 
-    /** Seeds cycles once, when an install has none, so onboarding always has choices. */
-    async ensureCycles(defaults: { name: string; calibrationDate: string }[]): Promise<void> {
-      if ((await db.cycle.count()) > 0) return;
-      for (const cycle of defaults) await insertOnce(() => db.cycle.create({ data: cycle }));
+    /**
+     * Adds each cycle unless one of that name exists: replicas starting together compute
+     * the same list, and whichever inserts first wins. Never overwrites a date an admin set.
+     */
+    async addCyclesOnce(cycles: readonly { name: string; calibrationDate: string }[]): Promise<void> {
+      for (const cycle of cycles) await insertOnce(() => db.cycle.create({ data: cycle }));
+    },
+
+    async removeCycle(name: string): Promise<boolean> {
+      const { count } = await db.cycle.deleteMany({ where: { name } });
+      return count > 0;
+    },
+
+    /** How many profiles aim at each cycle, by name; cycles nobody aims at are absent. */
+    async profilesPerCycle(): Promise<Map<string, number>> {
+      const groups = await db.profile.groupBy({ by: ['targetCycle'], _count: { _all: true } });
+      return new Map(groups.map((g) => [g.targetCycle, g._count._all]));
     },
   };
 }

@@ -23,6 +23,9 @@ export interface HomeArgs {
     targetLevelName: string;
     targetCycle: string;
     calibrationDate: string | null;
+    /** Calibration for the target cycle has met (or the cycle is gone): time to pick the next one. */
+    cyclePassed: boolean;
+    /** Null once the cycle has passed. */
     timing: TimingResult | null;
     nudgeDay: number;
     nudgeMinute: number;
@@ -67,9 +70,6 @@ function welcomeBlocks(): KnownBlock[] {
 }
 
 function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
-  const countdown = d.timing
-    ? `*${plural(d.timing.weeks, 'week')}* to calibration (${d.calibrationDate})`
-    : 'Calibration date not set yet: ask your admin to add it.';
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`Going for ${d.targetLevelName}`, 150) } },
     {
@@ -79,7 +79,7 @@ function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
         { type: 'mrkdwn', text: `*Target cycle*\n${escapeMrkdwn(d.targetCycle)}` },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: countdown } },
+    d.cyclePassed ? pickNextCycleBlock(d) : { type: 'section', text: { type: 'mrkdwn', text: countdown(d) } },
   ];
   const timingNote = d.timing?.findings[0];
   if (timingNote) {
@@ -101,6 +101,30 @@ function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
     blocks.push(...winBlocks(d.recentWins));
   }
   return blocks;
+}
+
+function countdown(d: NonNullable<HomeArgs['dashboard']>): string {
+  if (!d.timing) return 'Calibration date not set yet: ask your admin to add it.';
+  // Under two weeks, whole weeks would read "0 weeks" or "1 week" when it is 13 days.
+  const left = d.timing.days < 14 ? plural(d.timing.days, 'day') : plural(d.timing.weeks, 'week');
+  return `*${left}* to calibration (${d.calibrationDate})`;
+}
+
+function pickNextCycleBlock(d: NonNullable<HomeArgs['dashboard']>): KnownBlock {
+  const when = d.calibrationDate ? ` took place on ${d.calibrationDate}` : ' is no longer on the calendar';
+  return {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: `*Time to pick your next cycle.* The ${escapeMrkdwn(d.targetCycle)} calibration${when}. Choose the one you are aiming for now; every win you logged stays with you.`,
+    },
+    accessory: {
+      type: 'button',
+      action_id: ACTIONS.homeEditProfile,
+      style: 'primary',
+      text: { type: 'plain_text', text: 'Pick next cycle' },
+    },
+  };
 }
 
 function mainActions(): KnownBlock {

@@ -3,7 +3,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { DateTime } from 'luxon';
 import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
-import { NUDGE_ACTIONS, NUDGE_VIEWS } from '../ids.js';
+import { ACTIONS, NUDGE_ACTIONS, NUDGE_VIEWS } from '../ids.js';
 import { plural, selectOption } from './text.js';
 
 export interface NudgeMessageArgs {
@@ -15,6 +15,8 @@ export interface NudgeMessageArgs {
   streakWeeks?: number;
   /** A re-nudge about a week before last week (an older nudge was snoozed): that week's Monday, "YYYY-MM-DD". */
   weekStarting?: string;
+  /** The user's target cycle has calibrated: ask them to pick the next one (see needsNextCycle). */
+  pickNextCycle?: boolean;
 }
 
 export interface SlackMessageView {
@@ -22,7 +24,7 @@ export interface SlackMessageView {
   blocks: KnownBlock[];
 }
 
-export function nudgeMessage({ week, reNudge = false, streakWeeks = 0, weekStarting }: NudgeMessageArgs): SlackMessageView {
+export function nudgeMessage({ week, reNudge = false, streakWeeks = 0, pickNextCycle = false, weekStarting }: NudgeMessageArgs): SlackMessageView {
   const which = weekStarting ? `the week of ${formatDay(weekStarting)}` : 'last week';
   const text = reNudge
     ? `Monday catch-up, as promised: anything from ${which} worth keeping?`
@@ -42,6 +44,13 @@ export function nudgeMessage({ week, reNudge = false, streakWeeks = 0, weekStart
     blocks.push({
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `You have answered ${plural(streakWeeks, 'week')} in a row. Keep it going.` }],
+    });
+  }
+  if (pickNextCycle) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Your target calibration has passed. Which cycle are you aiming for next? Your wins stay.' },
+      accessory: { type: 'button', action_id: ACTIONS.homeEditProfile, text: { type: 'plain_text', text: 'Pick next cycle' } },
     });
   }
   blocks.push({

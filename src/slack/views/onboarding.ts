@@ -1,12 +1,15 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { DateTime } from 'luxon';
 import type { Ladder } from '../../ladder/index.js';
+import type { CycleChoice } from '../../use-cases/profile.js';
 import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
 import { ONBOARDING, VIEWS } from '../ids.js';
 import { selectOption } from './text.js';
 
 export interface OnboardingArgs {
   ladder: Ladder;
-  cycles: { name: string; calibrationDate: string }[];
+  /** Only cycles still ahead; the use case marks those too close to prepare for. */
+  cycles: CycleChoice[];
   /** What to show pre-filled: the saved profile when editing, org defaults when new. */
   initial: {
     currentLevel?: string;
@@ -23,7 +26,7 @@ export interface OnboardingArgs {
 
 export function onboardingModal({ ladder, cycles, initial, editing, privateMetadata }: OnboardingArgs): ModalView {
   const levelOptions = ladder.levels.slice(0, 100).map((level) => selectOption(level.name, level.id));
-  const cycleOptions = cycles.slice(0, 100).map((c) => selectOption(`${c.name} (calibration ${c.calibrationDate})`, c.name));
+  const cycleOptions = cycles.slice(0, 100).map((c) => selectOption(cycleLabel(c), c.name));
   const dayOptions = WEEKDAYS.map((day, i) => selectOption(day, String(i + 1)));
   const pick = (options: PlainTextOption[], value: string | undefined) =>
     options.find((o) => o.value === value);
@@ -127,4 +130,13 @@ export function onboardingModal({ ladder, cycles, initial, editing, privateMetad
     close: { type: 'plain_text', text: 'Cancel' },
     blocks,
   };
+}
+
+/** "2027 H1 · 15 Jun", or "2026 H2 · 1 Dec (too soon to prepare)"; the year only when the name lacks it. */
+export function cycleLabel({ name, calibrationDate, tooSoon }: CycleChoice): string {
+  const date = DateTime.fromISO(calibrationDate, { zone: 'UTC' });
+  const day = date.isValid
+    ? date.setLocale('en-GB').toFormat(name.includes(String(date.year)) ? 'd LLL' : 'd LLL yyyy')
+    : calibrationDate;
+  return `${name} · ${day}${tooSoon ? ' (too soon to prepare)' : ''}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NUDGE_ACTIONS, NUDGE_VIEWS } from '../../../src/slack/ids.js';
+import { ACTIONS, NUDGE_ACTIONS, NUDGE_VIEWS } from '../../../src/slack/ids.js';
 import {
   formatDay,
   nothingThisWeekNote,
@@ -39,6 +39,16 @@ describe('nudge views', () => {
   it('when a streak is known, then the nudge mentions it, and not for a single week', () => {
     expect(JSON.stringify(nudgeMessage({ week: '2026-W48', streakWeeks: 5 }).blocks)).toContain('5 weeks in a row');
     expect(JSON.stringify(nudgeMessage({ week: '2026-W48', streakWeeks: 1 }).blocks)).not.toContain('in a row');
+  });
+
+  it('when the user\'s cycle has passed, then the nudge adds one line and a button to pick the next cycle', () => {
+    const message = nudgeMessage({ week: '2026-W50', pickNextCycle: true });
+    expect(checkMessage(message as unknown as Record<string, unknown>)).toEqual([]);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain('Which cycle are you aiming for next?');
+    expect(json).toContain(`"action_id":"${ACTIONS.homeEditProfile}"`);
+    expect(actionIds(message.blocks)).toContain(NUDGE_ACTIONS.logWin);
+    expect(JSON.stringify(nudgeMessage({ week: '2026-W50' }).blocks)).not.toContain(ACTIONS.homeEditProfile);
   });
 
   it('when a nudge is answered, then each note is short, has no buttons and is within limits', () => {
