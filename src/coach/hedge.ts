@@ -1,6 +1,7 @@
 import { finding, type Finding } from './findings.js';
 import { describeSpecificity } from './specificity.js';
-import { clauses, matchesAny, plainWords, unnegatedMatches } from './text.js';
+import { findConcreteAsks } from './asks.js';
+import { clauses, matchesAny, phraseHits, unnegatedMatches } from './text.js';
 
 // Guide, "When your manager pushes back": the usual answer is neither yes nor no but a
 // soft hedge ("keep it on the radar"), which is avoidance, not rejection; the move is
@@ -34,49 +35,134 @@ export interface HedgeResult {
   findings: Finding[];
 }
 
-// Definite refusals. They already contain their own negation, so they are matched as
-// phrases, and a following "this cycle"/"yet" turns them into a not-yet.
-const NO_PHRASES = [
-  'the answer is no', 'my answer is no', 'have to say no', 'going to say no', 'i am saying no', 'is a no', 'hard no',
-  'definitely not', 'absolutely not', 'not going to happen', 'not gonna happen', 'will not happen', 'no chance',
-  'not a chance', 'not in the cards', 'off the table', 'no promotion*', 'no promo*', 'promotions are frozen',
-  'promotion freeze', 'no headcount', 'no budget', 'will not ... put you forward', 'will not ... put you up',
-  'not going to ... put you', 'not going to ... nominat*', 'will not ... nominat*', 'not be nominating',
-  'not putting you', 'can not support', 'can not ... support', 'will not ... support', 'would not support',
-  'do not ... support', 'not able to support', 'not supporting', 'not advocate', 'will not advocate',
-  'do not see you at', 'do not see you as', 'do not see you getting', 'do not see it happening', 'not see you as a',
-  'nowhere near', 'not even close', 'far from ready', 'far from it', 'not the right fit', 'not a fit', 'not for you',
-  'do not think you should', 'not going to be promoted', 'will not be promoted', 'not getting promoted',
-  'not get promoted', 'not be promoted', 'i would vote against', 'vote against', 'push back in calibration',
-  'not be able to get you',
+// The rules read the answer as cue families and decide by precedence (see
+// classifyHedge): a refusal with no way back to yes > a concrete ask > vague criteria
+// > deferral. Each family is a kind of move a manager makes, not a list of sentences.
+
+// Advocacy: what a manager does for a promotion. Said plainly it is a commitment
+// ("I'll nominate you"); negated in its clause it is a refusal ("I won't be
+// nominating you", "I'm not comfortable recommending you", "I can't back it").
+const ADVOCACY = [
+  'nominat*', 'put you up', 'put you forward', 'putting you up', 'putting you forward', 'put your name*',
+  'putting your name*', 'submit you', 'submitting you', 'submit your', 'sponsor*', 'endors*', 'recommend* you',
+  'recommend* your', 'recommend* for promotion', 'champion*', 'advocat*', 'back you', 'back it', 'back this',
+  'back your*', 'support it', 'support this', 'support you', 'support your*', 'support a promo*', 'support the promo*',
+  'supportive', 'you have my support', 'my full support', 'my support', 'push for', 'pushing for', 'fight for',
+  'go to bat', 'make the case', 'make your case', 'take your case', 'bring your name', 'vote for', 'promote you',
+  'justify it', 'justify this', 'justify a promo*', 'sign off', 'make it happen', 'put you in', 'putting you in',
 ];
 
-// A no that rules out the future too ("not next cycle either").
-const NEVER_PHRASES = ['either', 'any time soon', 'anytime soon', 'ever', 'foreseeable future', 'not next', 'never'];
+// Readiness stated about the engineer: plain, a yes; negated, doubt ("I don't think
+// you're quite at staff"), which is a not-yet.
+const READINESS = [
+  'you are ... ready', 'ready for it', 'you are there', 'already operating', 'already at', 'operating at',
+  'meet* the bar', 'clear* the bar', 'you are at ... level', 'at staff', 'at senior', 'at the next level',
+  'at that level', 'at the level', 'staff material', 'senior material', 'get* through calibration',
+  'make it through calibration', 'pass calibration',
+];
+
+// Other commitments that need no advocacy verb.
+const COMMITMENTS = [
+  'you deserve', 'deserve it', 'earned it', 'slam dunk', 'easy case', 'strong case', 'clear yes', 'let us do it',
+  'go for it', 'count me in', 'on board', 'i agree', 'agreed', 'all in', 'long overdue', 'overdue', 'my vote',
+  'in your corner', 'start the packet', 'start on the packet', 'write the packet', 'the packet', 'consider it done',
+  'you have my backing', 'full backing', 'my backing', 'no brainer', 'obvious',
+];
+const COMMITMENT_CLAUSES = /^(?:.* )?(?:i am|you are) in$/;
+// An answer that opens with a plain "yes" has answered the ask.
+const OPENING_YES = /^(?:yes|yeah|yep|yup)(?: absolutely| definitely| of course)?$/;
+// "I support it in principle" commits to nothing.
+const QUALIFIED = ['in principle', 'in theory', 'on paper', 'in general'];
+
+// Bare agreement: a yes when nothing else is said, but "definitely on my radar" is
+// still a hedge.
+const AGREEMENT = ['yes', 'yeah', 'yep', 'yup', 'absolutely', 'definitely', 'of course', 'for sure', 'certainly', 'sure', 'totally', '100%', 'sounds right', 'makes sense', 'sounds good'];
+
+// Refusals that carry their own negation: a verdict ("the answer is no"), the size of
+// the gap given as the reason ("the gap is too big"), the system ("promotions are
+// frozen"), or a time frame longer than one cycle ("not this year").
+const REFUSALS = [
+  'the answer is no', 'my answer is no', 'answer is no', 'is a no', 'a no from me', 'have to say no', 'going to say no',
+  'i am saying no', 'hard no', 'definitely not', 'absolutely not', 'not going to happen', 'not gonna happen',
+  'not happening', 'will not happen', 'no chance', 'not a chance', 'not in the cards', 'off the table', 'no path',
+  'not realistic', 'unrealistic', 'do not see you at', 'do not see you as', 'do not see you getting',
+  'do not see it happening', 'do not see a ... case', 'do not see the scope', 'not see you as a', 'nowhere near',
+  'not even close', 'far from ready', 'far from it', 'a long way off', 'a long way from', 'long way to go',
+  'well short', 'way short', 'gap is ... too big', 'gap is ... too wide', 'gap is ... too large', 'too much of a gap',
+  'too big a gap', 'too big a jump', 'too big a leap', 'too much of a jump', 'too far off', 'not the right fit',
+  'not a fit', 'not for you', 'do not think you should', 'not going to be promoted', 'will not be promoted',
+  'not getting promoted', 'not get promoted', 'not be promoted', 'vote against', 'oppose', 'opposing',
+  'push back in calibration', 'declin* to', 'not promoting', 'not doing promo*', 'no promo*', 'no promotion*',
+  'promotions are frozen', 'promotion freeze', 'no headcount', 'no budget', 'budget ... gone', 'not this year',
+  'not for a while', 'not for a long time', 'not be able to get you', 'afraid not', 'love to say yes', 'wish i could',
+  'wish i had better news', 'not what you want to hear', 'not the answer you want*',
+];
+
+// Verdicts that, negated, are a refusal ("I don't think promotion is realistic here").
+const VERDICTS = ['realistic', 'likely', 'feasible', 'in the cards', 'on the cards'];
+
+// Outcomes that, negated, are a refusal ("I don't think it'll happen for you"); said
+// plainly they promise nothing ("keep going, it'll happen").
+const OUTCOMES = ['it will happen', 'happen for you', 'see it happening', 'see that happening', 'you will get promoted', 'you will get there', 'you will get it'];
+
+// Refusals that also close the following cycles: no way forward can soften them.
+const FIRM_REFUSALS = [
+  'and it will not', 'and there will not be', 'will not change', 'not going to change', 'not expect ... to change',
+  'not any time soon', 'not anytime soon', 'never going to', 'will never', 'no path', 'not realistic',
+  'unrealistic', 'not in the cards',
+];
+// Words that make a refusal firm when one is there ("not next cycle either").
+const FIRM_QUALIFIERS = ['either', 'any time soon', 'anytime soon', 'ever', 'foreseeable future', 'not next', 'never', 'full stop', 'same next', 'or the next'];
 
 // Stand-alone refusals at the start of a clause.
-const WEAK_NO_CLAUSES = /^(no|nope|nah|honestly no|sorry no|i do not think so|i do not see it|i disagree|not really)(?! (doubt|question|problem|brainer|worries))( |$)/;
+const WEAK_NO_CLAUSES = /^(?:so |and |then |yeah )?(no|nope|nah|honestly no|sorry no|unfortunately no|unfortunately not|sadly no|sadly not|i do not think so|i do not see it|i disagree|not really)(?! (doubt|question|problem|brainer|worries|pressure|rush|hesitation))( |$)/;
 
 // Explicit "not yet": the door is open but something is missing first.
 const NOT_YET_PHRASES = [
-  'not yet', 'not quite', 'not there yet', 'not ready', 'not this cycle', 'not this time', 'not this round',
-  'not this year', 'not this half', 'not right now', 'not now', 'not at the moment', 'almost there', 'close but',
-  'getting close', 'getting there', 'still a gap', 'still some gaps', 'still a few gaps', 'there is a gap',
-  'there are gaps', 'there are a few gaps', 'main gap', 'biggest gap', 'one gap', 'gap is', 'gaps are',
-  'before i can', 'before we can', 'before i put', 'before i would', 'before you are', 'first i would need',
-  'need to see', 'needs to see', 'want to see', 'would like to see', 'would want to see', 'i would need you',
-  'we would need you', 'would need to see', 'i would need ... from you',
-  'once you', 'as soon as you', 'after you', 'if you', 'as long as you', 'provided you', 'assuming you',
-  'one more', 'a bit more', 'more evidence', 'need more', 'too early', 'too soon', 'premature', 'a little early',
-  'things missing', 'is missing', 'are missing', 'a few more months', 'more time', 'more runway', 'a stretch',
-  'not at staff', 'not at the level', 'not at that level', 'need to work on', 'needs work', 'to work on',
+  'not yet', 'not quite', 'not there yet', 'not there', 'not ready', 'not this cycle', 'not this time', 'not this round',
+  'not this half', 'not right now', 'not now', 'not at the moment', 'almost there', 'almost ready', 'close but',
+  'getting close', 'getting there', 'you are close', 'so close', 'very close', 'pretty close', 'still a gap',
+  'still some gaps', 'still a few gaps', 'there is a gap', 'there are gaps', 'there are a few gaps', 'main gap',
+  'biggest gap', 'one gap', 'gap is', 'gaps are', 'a gap in', 'before i can', 'before we can', 'before i put',
+  'before i would', 'before i nominate', 'before you are', 'first i would need', 'need to see', 'needs to see',
+  'want to see', 'would like to see', 'would want to see', 'i would need you', 'we would need you',
+  'would need to see', 'one more', 'a bit more', 'more evidence', 'too early', 'too soon', 'premature',
+  'a little early', 'things missing', 'is missing', 'are missing', 'a few more months', 'more time', 'more runway',
+  'a stretch', 'not at staff', 'not at the level', 'not at that level', 'need to work on', 'needs work',
+  'hold off', 'another cycle', 'one more cycle', 'wait a cycle', 'not ... this cycle', 'not ... this round',
+  'not ... this time',
+];
+// Not-yets that only say when, not what: next to a deferral ("Not right now, let's
+// revisit in the spring") they are the deferral's own time frame.
+const NOT_YET_TIMING = [
+  'not right now', 'not now', 'not at the moment', 'not this cycle', 'not this time', 'not this round', 'not this half',
+  'not ... this cycle', 'not ... this round', 'not ... this time',
 ];
 
-// Time words that soften a no into a not-yet, and that alone read as one ("next cycle").
-const TIMEBOX_PHRASES = [
-  'this cycle', 'this round', 'this time', 'this year', 'this half', 'right now', 'at the moment', 'for now',
-  'next cycle', 'next round', 'next year', 'next half', 'next time', 'next calibration', 'yet',
+// A clause that is only "Almost." or "Close.".
+const NOT_YET_CLAUSES = /^(?:almost|close|nearly|so close|not yet|not quite)$/;
+
+// Ways back to yes that keep a refusal open: "…yet", "if you…", "once you…", "show me…".
+const CONDITIONS = [
+  'if you', 'once you', 'when you', 'after you', 'as soon as you', 'provided you', 'assuming you', 'as long as you',
+  'until you', 'unless you', 'before you', 'before i can', 'before i would', 'before i nominate', 'show me',
+  'need to see', 'want to see', 'would like to see', 'like to see', 'i would need you', 'need you to', 'want you to',
 ];
+const SOFTENERS = ['yet', 'not quite'];
+// Only when not negated: "not even close" is no softener.
+const NEARLY = ['almost', 'close', 'getting there', 'nearly'];
+
+// Time words that, said about the promotion itself, make a not-yet ("next cycle").
+const NEXT_TIME_PHRASES = ['next cycle', 'next round', 'next year', 'next half', 'next time', 'next calibration', 'next spring', 'next fall', 'next autumn', 'in the spring', 'in the fall'];
+
+// Demands on the engineer: with vague words ("be more strategic") they are vague criteria.
+const DEMANDS = [
+  'you need to', 'you need more', 'you need a bit', 'you would need to', 'you will need to', 'you have to',
+  'you have got to', 'you should', 'you must', 'you gotta', 'i need you to', 'i want you to', 'work on your',
+  'see more', 'see you', 'would like more', 'want more', 'need more',
+];
+// Encouragement reads like a vague criterion but is the guide's textbook hedge.
+const ENCOURAGEMENT = ['keep doing what you are doing', 'keep it up', 'keep up the good work', 'keep up the great work', 'above and beyond'];
 
 // The "not yet, but I can't say what" family: the guide's "a feel for the level".
 const VAGUE_MARKERS = [
@@ -86,40 +172,54 @@ const VAGUE_MARKERS = [
   'just a sense', 'a sense that', 'know it when', 'vibe*', 'intangible*', 'something missing', 'something is missing',
   'not sure exactly what', 'can not say exactly', 'can not really say', 'hard to say exactly', 'not one thing',
   'not any one thing', 'not any single thing', 'not something i can', 'not a checklist', 'not a box', 'je ne sais quoi',
-  'the whole package', 'x factor',
+  'the whole package', 'x factor', 'can not point to', 'can not quite explain', 'can not explain',
+];
+
+// Deferral: the conversation itself is pushed to later ("let's revisit closer to review
+// season"). A warm deferral names a time but no criteria, so it is a hedge.
+const DEFERRALS = [
+  'revisit*', 'circle back', 'come back to', 'get back to you', 'pick ... up again', 'pick it up', 'pick this up',
+  'regroup', 'touch base', 'reconnect', 'follow up', 'hold that thought', 'put a pin', 'park this', 'park it',
+  'table this', 'table it', 'sleep on it', 'mull*', 'have a think', 'think about it', 'think it over', 'need to think',
+  'let me think', 'need some time', 'ask me again', 'raise it again', 'bring it up again', 'keep talking',
+  'keep the conversation', 'schedule ... chat', 'schedule ... conversation', 'schedule it', 'proper chat',
+  'wait and see', 'we will see', 'let us see', 'lets see', 'see how ... go*', 'see how ... shape*', 'see where ... land*',
+  'see how ... play* out', 'see how ... shake* out', 'talk about it later', 'talk later', 'in due course',
+  'down the road', 'down the line', 'at some point', 'eventually', 'in the future', 'longer term', 'long term',
+  'play it by ear',
+];
+// "talk / discuss / chat" + a later time in the same clause is a deferral too.
+const CONVERSATION = ['talk*', 'discuss*', 'chat*', 'conversation', 'look at it', 'look at this', 'sync*', 'meet', 'check in*', 'come back'];
+const LATER = [
+  'later', 'closer to', 'after the', 'next month', 'next quarter', 'next week', 'in a few', 'in a couple', 'new year',
+  'when the', 'once the', 'until the', 'in the fall', 'in the spring', 'in the summer', 'in the winter', 'again', 'more',
 ];
 
 // Avoidance: buys time without committing either way.
-const HEDGE_PHRASES = [
-  'on the radar', 'on my radar', 'on our radar', 'keep ... in mind', 'keep an eye on', 'revisit', 'circle back',
-  'come back to this', 'come back to it', 'down the road', 'down the line', 'see how things go', 'see how it goes',
-  'see how things shake out', 'see how things play out', 'set you up', 'setting you up', 'in due course',
-  'when the time is right', 'when the timing is right', 'the right time', 'let me think', 'think about it',
-  'need to think', 'let me check', 'let me talk to', 'let me sync', 'let me get back', 'get back to you', 'we will see',
-  'play it by ear', 'table this', 'table it', 'park this', 'park it', 'not saying no', 'not a no', 'not ruling it out',
-  'not ruling anything out', 'open to it', 'open to the idea', 'in principle', 'keep talking', 'keep the conversation',
-  'keep doing what you are doing', 'keep up the great work', 'keep up the good work', 'keep it up', 'at some point',
-  'eventually', 'in the future', 'in time', 'talk about it later', 'talk later', 'no rush', 'not rush', 'do not rush',
-  'on the right track', 'on track', 'trajectory', 'we should discuss', 'look into it', 'it depends', 'hard to say',
-  'too early to say', 'too early to tell', 'not sure', 'see what i can do', 'do my best', 'i will try', 'possibly',
-  'maybe', 'might', 'who knows', 'fingers crossed', 'it is complicated', 'find out', 'run it by', 'run this by',
-  'check with', 'weigh in', 'talk to my', 'sync with', 'loop in', 'not up to me', 'not my call', 'not only my call',
-  'out of my hands', 'pay grade', 'make sure we are', 'want to make sure', 'let us see', 'lets see', 'we can talk',
-  'worth discussing', 'good conversation', 'important conversation', 'noted', 'i hear you', 'fair enough',
-  'something to think about', 'something to aim for', 'something to work toward*', 'longer term', 'long term',
+const AVOIDANCE = [
+  'on the radar', 'on my radar', 'on our radar', 'keep ... in mind', 'keep an eye on', 'on my list', 'set you up',
+  'setting you up', 'when the time is right', 'when the timing is right', 'the right time', 'timing is right',
+  'the timing', 'let me check', 'let me talk to', 'let me sync', 'let me get back', 'let me see', 'let me ask',
+  'let me look', 'let me take', 'let me raise', 'let me find', 'let you know', 'raise it with', 'take it to',
+  'get a read', 'table this', 'not saying no', 'not a no', 'not ruling it out', 'not ruling anything out',
+  'not against it', 'open to it', 'open to the idea', 'in principle', 'keep doing what you are doing',
+  'keep up the great work', 'keep up the good work', 'keep it up', 'keep going', 'no rush', 'not rush', 'do not rush',
+  'no pressure', 'on the right track', 'on track', 'trajectory', 'good path', 'we should discuss', 'look into',
+  'it depends', 'hard to say', 'too early to say', 'too early to tell', 'see what i can do', 'do my best',
+  'i will try', 'can not promise', 'no promises', 'can not commit', 'before i commit', 'who knows',
+  'fingers crossed', 'it is complicated', 'find out', 'run it by', 'run this by', 'check with', 'weigh in',
+  'talk to my', 'talk to hr', 'sync with', 'loop in', 'not up to me', 'not my call', 'not really my call',
+  'not only my call', 'out of my hands', 'pay grade', 'make sure we are', 'want to make sure', 'we can talk',
+  'worth discussing', 'good conversation', 'important conversation', 'big conversation', 'noted', 'i hear you',
+  'hear you', 'fair enough', 'something to think about', 'something to aim for', 'something to work toward*',
+  'we will get there', 'you will get there', 'it will happen', 'figure it out', 'get ahead of ourselves',
+  'good question', 'great question', 'interesting',
 ];
+// The manager's own decision: "not … yet" next to these is avoidance, not a verdict.
+const NONCOMMITTAL = /\b(commit|decide|decided|promise|say|tell|know)\b/;
 
-// Commitment. Only counted when not negated in its clause ("I don't think you're ready").
-const YES_PHRASES = [
-  'yes', 'yeah', 'yep', 'yup', 'absolutely', 'definitely', 'of course', 'for sure', 'certainly', 'obvious', 'sure',
-  'put you up', 'put you forward', 'putting you up', 'putting you forward', 'putting your name', 'put your name forward', 'put your name in', 'nominat*', 'support this', 'support it',
-  'support you', 'support your promotion', 'you have my support', 'back you', 'back this', 'advocate', 'make the case',
-  'fight for you', 'champion', 'you are ready', 'ready for it', 'you are there', 'already operating', 'already at',
-  'operating at', 'you deserve', 'deserve it', 'let us do it', 'go for it', 'make it happen', 'i agree', 'agreed',
-  'count me in', 'on board', 'sign off', 'i will submit', 'submit your', 'start the packet', 'start on the packet',
-  'write the packet', 'write it up', 'strong case', 'easy case', 'slam dunk', '100%', 'all in',
-  'you have earned it', 'earned it', 'clear yes', 'sounds right', 'makes sense',
-];
+// Uncertainty with nothing else said.
+const UNCERTAINTY = ['maybe', 'might', 'possibly', 'perhaps', 'unsure', 'not sure', 'we will see'];
 
 function hits(text: string, phrases: readonly string[]): string[] {
   return matchesAny(text, phrases);
@@ -194,24 +294,95 @@ export function hedgeNextStep(kind: HedgeKind): HedgeNextStep {
   }
 }
 
-/** Classifies what the manager said about the promotion ask. */
-export function classifyHedge(text: string): HedgeResult {
-  const words = plainWords(text);
-  // "if you ask me" is an opinion marker, not a condition.
-  const cleaned = words.replace(/\bif you ask me\b/g, 'honestly');
+interface HedgeCues {
+  refusal: string[];
+  firm: string[];
+  doorOpen: string[];
+  /** "if you…", "once you…", "show me…": what would turn the answer into a yes. */
+  conditions: string[];
+  notSayingNo: string[];
+  notYet: string[];
+  /** True when every not-yet only says "not now", with no sign of what is missing. */
+  timingOnly: boolean;
+  asks: string[];
+  askBeforeYes: boolean;
+  commitment: string[];
+  agreement: string[];
+  vagueMarkers: string[];
+  vagueDemand: string[];
+  vagueTerms: string[];
+  deferral: string[];
+  uncertainty: string[];
+  nextTime: string[];
+}
 
-  const notSayingNo = hits(cleaned, ['not saying no', 'not a no', 'not ruling it out', 'not ruling anything out', 'not against it']);
-  const strongNo = notSayingNo.length > 0 ? [] : hits(cleaned, NO_PHRASES);
-  const weakNo = notSayingNo.length > 0 ? [] : clauses(text).filter((c) => WEAK_NO_CLAUSES.test(c)).map((c) => c.split(' ').slice(0, 3).join(' '));
-  const never = hits(cleaned, NEVER_PHRASES);
-  const notYet = hits(cleaned, NOT_YET_PHRASES);
-  const timebox = hits(cleaned, TIMEBOX_PHRASES);
-  const vague = hits(cleaned, VAGUE_MARKERS);
-  const hedge = hits(cleaned, HEDGE_PHRASES);
-  const yes = unnegatedMatches(text.replace(/\bif you ask me\b/gi, 'honestly'), YES_PHRASES);
-  const negatedYes = hits(cleaned, YES_PHRASES).filter((p) => !yes.includes(p) && !['sure', 'certainly'].includes(p));
-  const specificity = describeSpecificity(cleaned);
-  const specific = specificity.observable;
+function readCues(text: string): HedgeCues {
+  // "if you ask me" is an opinion marker, not a condition.
+  const said = text.replace(/\bif you ask me\b/gi, 'honestly');
+  const cl = clauses(said);
+  const has = (phrases: readonly string[]) => hits(said, phrases);
+
+  const notSayingNo = has(['not saying no', 'not a no', 'not ruling it out', 'not ruling anything out', 'not against it', 'would not say no']);
+  const advocacy = phraseHits(said, ADVOCACY);
+  const readiness = phraseHits(said, READINESS);
+  // "not … yet" about the engineer is a not-yet; about the manager's own decision
+  // ("I can't commit to anything yet") it is avoidance.
+  const yetClauses = cl.filter((c) => /\byet\b/.test(c) && /\b(not|no|never|nobody|nothing)\b/.test(c));
+  const undecided = yetClauses.filter((c) => NONCOMMITTAL.test(c));
+  const negatedYet = yetClauses.length > undecided.length ? ['not … yet'] : [];
+  const weakNo = cl.filter((c) => WEAK_NO_CLAUSES.test(c)).map((c) => c.split(' ').slice(0, 3).join(' '));
+  const firmRefusal = has(FIRM_REFUSALS);
+  const negatedOutcome = phraseHits(said, [...OUTCOMES, ...VERDICTS]).negated.map((p) => `not … ${p}`);
+  const refusal = notSayingNo.length > 0 ? [] : [...has(REFUSALS), ...advocacy.negated.map((p) => `not … ${p}`), ...negatedOutcome, ...weakNo, ...firmRefusal];
+  const asks = findConcreteAsks(said);
+  const conditions = has(CONDITIONS);
+  const commitment =
+    has(QUALIFIED).length > 0
+      ? []
+      : [
+          ...advocacy.unnegated,
+          ...readiness.unnegated,
+          ...unnegatedMatches(said, COMMITMENTS),
+          ...(cl.some((c) => COMMITMENT_CLAUSES.test(c)) ? ['… in'] : []),
+          ...(OPENING_YES.test(cl[0] ?? '') ? ['yes'] : []),
+        ];
+  const firstClause = (pred: (c: string) => boolean) => cl.findIndex(pred);
+  const askAt = firstClause((c) => findConcreteAsks(c).length > 0);
+  const yesAt = firstClause((c) => phraseHits(c, [...ADVOCACY, ...READINESS, ...COMMITMENTS]).unnegated.length > 0 || COMMITMENT_CLAUSES.test(c) || OPENING_YES.test(c));
+  const vagueTerms = describeSpecificity(said).vagueTerms.map((v) => v.term).filter((t) => !ENCOURAGEMENT.includes(t));
+  const demands = has(DEMANDS);
+  const conversationLater = cl.some((c) => hits(c, CONVERSATION).length > 0 && hits(c, LATER).length > 0 && !/\b(yet|first)\b/.test(c));
+
+  return {
+    refusal,
+    firm: [...firmRefusal, ...(refusal.length > 0 ? has(FIRM_QUALIFIERS) : [])],
+    doorOpen: [...has(SOFTENERS), ...unnegatedMatches(said, NEARLY), ...conditions, ...asks],
+    conditions,
+    notSayingNo,
+    timingOnly: has(NOT_YET_PHRASES).every((p) => NOT_YET_TIMING.includes(p)) && readiness.negated.length === 0 && negatedYet.length === 0,
+    notYet: [...has(NOT_YET_PHRASES), ...(cl.some((c) => NOT_YET_CLAUSES.test(c)) ? ['almost'] : []), ...readiness.negated.map((p) => `not … ${p}`), ...negatedYet],
+    asks,
+    askBeforeYes: askAt >= 0 && (yesAt < 0 || askAt < yesAt),
+    commitment,
+    agreement: unnegatedMatches(said, AGREEMENT),
+    vagueMarkers: has(VAGUE_MARKERS),
+    vagueDemand: demands.length > 0 ? [...demands, ...vagueTerms] : [],
+    vagueTerms,
+    deferral: [...has(DEFERRALS), ...(conversationLater ? ['talk … later'] : []), ...has(AVOIDANCE), ...notSayingNo, ...(undecided.length > 0 ? ['not decided yet'] : [])],
+    uncertainty: has(UNCERTAINTY),
+    nextTime: has(NEXT_TIME_PHRASES),
+  };
+}
+
+/**
+ * Classifies what the manager said about the promotion ask. Precedence, highest first:
+ * a refusal with no way back to yes (a time frame or a reason does not soften it,
+ * "yet", "if you…" or a concrete ask does); a concrete ask (criteria you can check);
+ * vague criteria; a commitment; deferral and avoidance; a bare "next cycle".
+ */
+export function classifyHedge(text: string): HedgeResult {
+  const cues = readCues(text);
+  const specificity = describeSpecificity(text);
 
   const result = (kind: HedgeKind, signals: string[], confidence: 'high' | 'low' = 'high'): HedgeResult => {
     const findings: Finding[] = [];
@@ -223,28 +394,34 @@ export function classifyHedge(text: string): HedgeResult {
     return { kind, confidence, label: LABELS[kind], signals: [...new Set(signals)], nextStep: hedgeNextStep(kind), findings };
   };
 
-  const refusal = [...strongNo, ...weakNo];
-  // 1. A refusal with no way forward named (or one that rules out the next cycle too).
-  if (refusal.length > 0 && ((notYet.length === 0 && timebox.length === 0) || never.length > 0)) {
-    return result('clear_no', [...refusal, ...never]);
+  // 1. A refusal stands unless it names a way back; one that closes later cycles always stands.
+  const refusing = cues.refusal.length > 0;
+  if (refusing && (cues.firm.length > 0 || cues.doorOpen.length === 0)) return result('clear_no', [...cues.refusal, ...cues.firm]);
+  const notYet = [...cues.notYet, ...cues.refusal];
+  const committed = cues.commitment.length > 0 && notYet.length === 0;
+
+  // 2. Criteria you can check make it a not-yet with a plan, however warm the rest;
+  //    except homework that follows a plain commitment ("I'll nominate you; send me the draft").
+  const homework = committed && !cues.askBeforeYes && cues.conditions.length === 0 && cues.notSayingNo.length === 0;
+  if (cues.asks.length > 0 && !homework) {
+    return result('not_yet_specific', [...cues.asks, ...notYet, ...cues.deferral]);
   }
-  // 2. "It's hard to articulate — it's a feel for the level."
-  if (vague.length > 0) return result('not_yet_vague', vague);
-  // 3. Not yet (explicitly, by doubting readiness, or a refusal limited to this cycle).
-  if (notYet.length > 0 || negatedYes.length > 0 || refusal.length > 0) {
-    const signals = [...notYet, ...negatedYes.map((p) => `not … ${p}`), ...refusal, ...timebox];
-    return specific ? result('not_yet_specific', signals) : result('not_yet_vague', signals);
+  // 3. "It's hard to articulate — it's a feel for the level."
+  if (cues.vagueMarkers.length > 0) return result('not_yet_vague', [...cues.vagueMarkers, ...notYet]);
+  // 4. A commitment with no "not yet" beside it.
+  if (committed) return result('clear_yes', cues.commitment);
+  // 5. Not yet, or "you need to be more strategic": criteria nobody can check. A bare
+  //    "not right now" beside a deferral is the deferral's time frame, not a criterion.
+  const deferredNotYet = cues.timingOnly && !refusing && cues.deferral.length > 0 && cues.vagueDemand.length === 0;
+  if (!deferredNotYet && (notYet.length > 0 || cues.vagueDemand.length > 0)) return result('not_yet_vague', [...notYet, ...cues.vagueDemand]);
+  // 6. Deferral and avoidance.
+  if (cues.deferral.length > 0) return result('soft_hedge', cues.deferral);
+  // 7. Vague words or a bare "next cycle" said about the promotion: a not-yet with nothing to check.
+  if ((cues.vagueTerms.length > 0 || cues.nextTime.length > 0) && cues.agreement.length === 0) {
+    return result('not_yet_vague', [...cues.vagueTerms, ...cues.nextTime]);
   }
-  // 4. Avoidance; if concrete criteria came with it, it is really a not-yet with a list.
-  if (hedge.length > 0 || notSayingNo.length > 0) {
-    const signals = [...notSayingNo, ...hedge];
-    return specific && yes.length === 0 ? result('not_yet_specific', signals) : result('soft_hedge', signals);
-  }
-  // 5. A bare time ("next cycle") is a not-yet with nothing to check against.
-  if (timebox.length > 0 && yes.length === 0) {
-    return specific ? result('not_yet_specific', timebox) : result('not_yet_vague', timebox);
-  }
-  if (yes.length > 0) return result('clear_yes', yes);
+  if (cues.uncertainty.length > 0) return result('soft_hedge', cues.uncertainty);
+  if (cues.agreement.length > 0) return result('clear_yes', cues.agreement);
   // Praise with no commitment is the guide's textbook hedge; say so, with low confidence.
   return result('soft_hedge', [], 'low');
 }

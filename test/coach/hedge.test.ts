@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHedge, VAGUE_CRITERIA_MEANINGS, type HedgeKind } from '../../src/coach/index.js';
+import { HEDGE_HELD_OUT } from './fixtures/hedge-held-out.js';
+import { HEDGE_TUNING } from './fixtures/hedge-tuning.js';
 
 // What managers actually say after "I'd like to be promoted". Written from real
 // conversations' shapes: typos of punctuation, curly apostrophes, no apostrophes,
@@ -155,5 +157,75 @@ describe('classifyHedge', () => {
     const r = classifyHedge('Yes, I will nominate you.');
     expect(r.nextStep.openPlanBuilder).toBe(false);
     expect(r.nextStep.script?.join(' ')).toMatch(/band/);
+  });
+});
+
+describe('classifyHedge on the failure classes of issue 7', () => {
+  it.each([
+    'Not this year.',
+    'Not this year. The gap is too big.',
+    'The gap is too big.',
+    "I won't be nominating you.",
+    "I won't be nominating you this cycle.",
+    "You're great to work with, but I won't be nominating you.",
+  ])('when a flat refusal gives a time frame or a reason (%j), then it is a clear no, not a vague not-yet', (text) => {
+    expect(classifyHedge(text).kind).toBe('clear_no');
+  });
+
+  it.each(["Let's revisit closer to review season.", "let's revisit this closer to review time", 'We can talk about it again closer to calibration.'])(
+    'when the manager warmly defers to a later date (%j), then it is a soft hedge, not a specific not-yet',
+    (text) => {
+      expect(classifyHedge(text).kind).toBe('soft_hedge');
+    },
+  );
+
+  it.each(['Not this cycle: show me one more project where you …', 'Not this cycle: show me one more project where you lead the design across two teams.'])(
+    'when the manager names a concrete criterion (%j), then it is a specific not-yet',
+    (text) => {
+      expect(classifyHedge(text).kind).toBe('not_yet_specific');
+    },
+  );
+
+  it('when a refusal names a way back ("yet", "if you…"), then it is a not-yet, and one that closes the next cycle stays a no', () => {
+    expect(classifyHedge("I can't support it yet.").kind).toBe('not_yet_vague');
+    expect(classifyHedge("Not this year, but if you lead the SSO migration with the identity team I'll put you up in the spring.").kind).toBe('not_yet_specific');
+    expect(classifyHedge("I won't put you up, and it won't be different next cycle either, even if you lead the migration.").kind).toBe('clear_no');
+  });
+
+  it('when a yes mentions the next cycle, then it is still a yes', () => {
+    expect(classifyHedge("yes, you're in this cycle; next cycle we'll talk staff+").kind).toBe('clear_yes');
+  });
+
+  it('when a commitment depends on work still to do, then it is a specific not-yet; when the work follows a plain yes, it is a yes', () => {
+    expect(classifyHedge("I'll nominate you once you've shipped the billing migration.").kind).toBe('not_yet_specific');
+    expect(classifyHedge("Yes, I'll nominate you. Let's write the design doc summary together for the packet.").kind).toBe('clear_yes');
+  });
+
+  it('when a class is decided, then the signals name the words that decided it', () => {
+    expect(classifyHedge('Not this year. The gap is too big.').signals).toEqual(expect.arrayContaining(['not this year', 'gap is ... too big']));
+    expect(classifyHedge("I won't be nominating you.").signals).toContain('not … nominat*');
+    expect(classifyHedge('Not this cycle: show me one more project where you …').signals).toContain('show me one more project');
+    expect(classifyHedge("Let's revisit closer to review season.").signals).toContain('revisit*');
+  });
+});
+
+describe('classifyHedge on the tuning set', () => {
+  for (const [kind, phrasings] of Object.entries(HEDGE_TUNING) as Array<[HedgeKind, string[]]>) {
+    it.each(phrasings)(`when the manager says %j, then it is ${kind}`, (text) => {
+      expect(classifyHedge(text).kind).toBe(kind);
+    });
+  }
+});
+
+describe('classifyHedge on held-out phrasings', () => {
+  // Measured on phrasings the rules were not tuned on: 94% overall and at least 83% per
+  // class when first measured (issue 7). The floor guards against a rule change that
+  // fits the tuning set by breaking the general families.
+  it('when every held-out class is scored, then each is at least 80% right and there are 20 or more phrasings per class', () => {
+    for (const [kind, phrasings] of Object.entries(HEDGE_HELD_OUT) as Array<[HedgeKind, string[]]>) {
+      expect(phrasings.length).toBeGreaterThanOrEqual(20);
+      const right = phrasings.filter((t) => classifyHedge(t).kind === kind).length;
+      expect({ kind, accuracy: right / phrasings.length >= 0.8 }).toEqual({ kind, accuracy: true });
+    }
   });
 });
