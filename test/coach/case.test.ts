@@ -73,4 +73,16 @@ describe('checkCase', () => {
     expect(r.examples[1]?.criterionIds).toContain('staff.enabling');
     expect(r.examples.every((e) => e.criterionIds.every((id) => id.startsWith('staff.')))).toBe(true);
   });
+
+  it('when the only "signals" are internal services, revenue growth, shadow traffic and our own runbook, then cross-team and enabling work are still missing', () => {
+    const lookalikes: CaseExample[] = [
+      { text: 'Led the migration of the internal billing service to the new queue.' },
+      { text: 'Drove the checkout fix; revenue grew 12%.' },
+      { text: 'Designed the router rollout and validated it with shadow traffic.' },
+      { text: 'Owned our own SRE runbook rewrite after the outage.' },
+    ];
+    const found = codes(lookalikes);
+    expect(found).toContain('no_cross_team');
+    expect(found).toContain('no_enabling_others');
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectWinFlags, tagWin } from '../../src/coach/index.js';
 import { defaultLadder, parseLadderYaml } from '../../src/ladder/index.js';
+import { WIN_FLAGS_HELD_OUT } from './fixtures/win-flags-held-out.js';
+import { WIN_FLAGS_TUNING } from './fixtures/win-flags-tuning.js';
 
 describe('tagWin', () => {
   it('when a win mentions mentoring and design reviews, then the staff enabling criterion comes first', () => {
@@ -89,5 +91,56 @@ describe('detectWinFlags', () => {
   it('when the win is solo work, then it does not enable others, and the signals explain flags', () => {
     expect(detectWinFlags('Rewrote the parser').enablingOthers).toBe(false);
     expect(detectWinFlags('Mentored Sam').signals.enablingOthers).toEqual(['mentor*']);
+  });
+});
+
+describe('detectWinFlags on the false positives of issue 7', () => {
+  it.each([
+    'Migrated the internal billing service to the new queue',
+    'Revenue grew 12% after the checkout fix',
+    'Tested the new router with shadow traffic',
+    'Updated our own SRE runbook after the outage',
+    "I'd done the schema change before the freeze",
+  ])('when the win is %j, then it is neither cross-team nor enabling others', (text) => {
+    expect(detectWinFlags(text)).toMatchObject({ crossTeam: false, enablingOthers: false });
+  });
+
+  it('when the same words are real signals, then they still count', () => {
+    expect(detectWinFlags('Supervised our summer intern through her first launch').enablingOthers).toBe(true);
+    expect(detectWinFlags('Grew two engineers into tech leads').enablingOthers).toBe(true);
+    expect(detectWinFlags('Let a junior engineer shadow me during incidents').enablingOthers).toBe(true);
+    expect(detectWinFlags('Wrote the runbook the whole rotation now follows').enablingOthers).toBe(true);
+    expect(detectWinFlags('Helped the SRE team automate failover').crossTeam).toBe(true);
+  });
+
+  it('when a win mentions internal work, revenue growth or shadow traffic, then the ladder tags no enabling criterion', () => {
+    for (const level of ['senior', 'staff']) {
+      for (const text of ['Migrated the internal billing service', 'Revenue grew 12% after the checkout fix', 'Tested the router with shadow traffic']) {
+        expect(tagWin(defaultLadder, level, text).filter((id) => id.endsWith('.enabling'))).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('detectWinFlags on the tuning set', () => {
+  for (const flag of ['crossTeam', 'enablingOthers'] as const) {
+    it.each(WIN_FLAGS_TUNING[flag].positive)(`when the win is %j, then ${flag} is set`, (text) => {
+      expect(detectWinFlags(text)[flag]).toBe(true);
+    });
+    it.each(WIN_FLAGS_TUNING[flag].negative)(`when the win is %j, then ${flag} is not set`, (text) => {
+      expect(detectWinFlags(text)[flag]).toBe(false);
+    });
+  }
+});
+
+describe('detectWinFlags on held-out wins', () => {
+  // Written before the rules were retuned and never tuned on (issue 7). Before:
+  // cross-team precision 86%, recall 60%; enabling precision 54%, recall 100%.
+  it.each(['crossTeam', 'enablingOthers'] as const)('when %s is scored, then precision and recall are both at least 90%', (flag) => {
+    const { positive, negative } = WIN_FLAGS_HELD_OUT[flag];
+    const truePositives = positive.filter((t) => detectWinFlags(t)[flag]).length;
+    const falsePositives = negative.filter((t) => detectWinFlags(t)[flag]).length;
+    expect(truePositives / (truePositives + falsePositives)).toBeGreaterThanOrEqual(0.9);
+    expect(truePositives / positive.length).toBeGreaterThanOrEqual(0.9);
   });
 });
