@@ -10,7 +10,6 @@ import type { KnownBlock } from '@slack/types';
 import pLimit from 'p-limit';
 import { deliveryKey, type DeliveriesRepository, type DeliveryClaim, type DeliveryKind, type SentDelivery } from '../db/repositories/deliveries.js';
 import type { Logger } from '../logger.js';
-import type { SlackGateway } from '../slack/gateway.js';
 
 /** A message found more than this late (an outage) is skipped: a Friday nudge on Sunday night helps nobody. */
 export const LATE_LIMIT_MS = 12 * 60 * 60 * 1000;
@@ -83,9 +82,14 @@ export interface DueRun<Row> {
 /** How many rows ended each way, e.g. { weekly_sent: 9998, weekly_late: 2 }. */
 export type RunCounts = Record<string, number>;
 
+/** The one Slack call the engine makes; the Slack gateway is one. */
+export interface DmSender {
+  postDm(userId: string, message: DeliveryMessage, knownChannelId?: string | null): Promise<{ channelId: string; ts: string | undefined }>;
+}
+
 export interface DeliveryEngineDeps {
   deliveries: DeliveriesRepository;
-  slack: Pick<SlackGateway, 'postDm'>;
+  slack: DmSender;
   logger: Logger;
 }
 

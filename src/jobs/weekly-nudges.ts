@@ -3,8 +3,8 @@ import { sendDueNudges, type NudgeContent } from '../use-cases/nudges.js';
 import type { Job } from './index.js';
 
 /** The nudge DM: the use case says which week, the view says it in Block Kit. */
-export const weeklyNudgeMessage = ({ week, reNudge, olderWeekStart }: NudgeContent) =>
-  nudgeMessage({ week, reNudge, weekStarting: olderWeekStart });
+export const weeklyNudgeMessage = ({ week, reNudge, olderWeekStart, pickNextCycle }: NudgeContent) =>
+  nudgeMessage({ week, reNudge, weekStarting: olderWeekStart, pickNextCycle });
 
 export const weeklyNudgesJob: Job = {
   name: 'weekly-nudges',

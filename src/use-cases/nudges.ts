@@ -15,6 +15,7 @@ import {
   startOfDayAfter,
   type WeeklySlot,
 } from '../schedule/weekly.js';
+import { needsNextCycle } from './cycles.js';
 import type { Deps } from './deps.js';
 
 /** Pause at most about six months ahead: longer than that is leaving, not a holiday. */
@@ -29,6 +30,8 @@ export interface NudgeContent {
   reNudge: boolean;
   /** A re-nudge about a week before last week (an older nudge was snoozed): that week's Monday, "YYYY-MM-DD". */
   olderWeekStart?: string;
+  /** Their target cycle has calibrated (or is gone): ask them to pick the next one. */
+  pickNextCycle: boolean;
 }
 
 export interface TickOptions extends Pick<DeliveryEngineOptions, 'pageSize' | 'concurrency'> {
@@ -43,7 +46,9 @@ export type TickResult = RunCounts;
 export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions): Promise<TickResult> {
   const engine = deliveryEngine({ deliveries: deps.repos.deliveries, slack: deps.slack, logger: deps.logger }, options);
   const cursor = (row: DueNudge | undefined): DueCursor | undefined => row && { dueAt: row.dueAt, userId: row.userId };
-  const weekly = await engine.runDue<DueNudge>(
+  // Most ticks find nobody due: one indexed query answers that for both kinds.
+  const due = await deps.repos.nudges.dueKinds(at);
+  const weekly = !due.weekly ? { weekly_sent: 0 } : await engine.runDue<DueNudge>(
     {
       name: 'weekly',
       page: (after, limit) => deps.repos.nudges.dueWeeklyPage(at, cursor(after), limit),
@@ -53,14 +58,14 @@ export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions):
           // Catch-up after an outage of any length: only the latest slot can still be on time.
           const dueAt = latestWeeklyOccurrence(slotOf(due), at);
           const week = isoWeekOf(dueAt, due.tz);
-          const message = () => options.message({ userId: due.userId, week, reNudge: false });
+          const message = () => options.message({ userId: due.userId, week, reNudge: false, pickNextCycle: cyclePassed(due, at) });
           return { kind: 'weekly_nudge', period: week, dueAt, userId: due.userId, dmChannelId: due.dmChannelId, message };
         }),
       settle: (rows, outcomes) => deps.repos.nudges.advanceWeekly(weeklyAdvances(rows, outcomes, at)),
     },
     at,
   );
-  const reNudge = await engine.runDue<DueNudge>(
+  const reNudge = !due.snooze ? { reNudge_sent: 0 } : await engine.runDue<DueNudge>(
     {
       name: 'reNudge',
       page: (after, limit) => deps.repos.nudges.dueSnoozePage(at, cursor(after), limit),
@@ -72,7 +77,7 @@ export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions):
           if (isPaused(due.nudgesPausedUntil, due.tz, at)) return { skip: 'paused' };
           if (answered.has(`${due.userId} ${week}`)) return { skip: 'answered' };
           const olderWeekStart = week === isoWeekBefore(due.dueAt, due.tz) ? undefined : mondayOfIsoWeek(week);
-          const message = () => options.message({ userId: due.userId, week, reNudge: true, olderWeekStart });
+          const message = () => options.message({ userId: due.userId, week, reNudge: true, olderWeekStart, pickNextCycle: cyclePassed(due, at) });
           return { kind: 'snooze_nudge', period: week, dueAt: due.dueAt, userId: due.userId, dmChannelId: due.dmChannelId, message };
         });
       },
@@ -105,6 +110,10 @@ function weeklyAdvances(rows: DueNudge[], outcomes: string[], at: Date) {
 /** The week a re-nudge asks about: the snoozed nudge's; for a snooze stored without it, the week before the Monday. */
 function snoozedWeekOf(due: DueNudge): string {
   return due.snoozedWeek ?? isoWeekBefore(due.dueAt, due.tz);
+}
+
+function cyclePassed(due: DueNudge, at: Date): boolean {
+  return needsNextCycle(due.calibrationDate, localDate(at, due.tz));
 }
 
 function slotOf(profile: { nudgeDay: number; nudgeMinute: number; tz: string | null }): WeeklySlot {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { NUDGE_ACTIONS } from '../../src/slack/ids.js';
+import { ACTIONS, NUDGE_ACTIONS } from '../../src/slack/ids.js';
 import { weeklyNudgeMessage } from '../../src/jobs/weekly-nudges.js';
 import { nudgeSettingsFor, sendDueNudges } from '../../src/use-cases/nudges.js';
 import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../support/app-harness.js';
@@ -199,6 +199,20 @@ describe.each(kinds)('weekly nudges on %s', (database) => {
     const profile = await app.coach.deps.repos.users.findProfile('UBACK');
     expect(profile?.nudgesPausedUntil).toBeNull();
     expect(profile?.nextNudgeAt?.toISOString()).toBe('2026-12-18T14:00:00.000Z');
+  });
+
+  it('when a user\'s target calibration has passed, then their nudge asks them to pick the next cycle, and nobody else\'s does', async () => {
+    const app = await start();
+    await onboard(app, 'UPASSED', 'Europe/Berlin', WEDNESDAY);
+    await onboard(app, 'UAHEAD', 'Europe/Berlin', WEDNESDAY);
+    const prisma = app.coach.database.prisma;
+    await prisma.cycle.create({ data: { name: 'Autumn 2026', calibrationDate: '2026-11-20' } });
+    await prisma.profile.update({ where: { userId: 'UPASSED' }, data: { targetCycle: 'Autumn 2026' } });
+
+    expect(await tick(app, BERLIN_FRIDAY_15)).toMatchObject({ weekly_sent: 2 });
+    const actions = (user: string) => JSON.stringify(dmsTo(app, user)[0]?.args.blocks);
+    expect(actions('UPASSED')).toContain(ACTIONS.homeEditProfile);
+    expect(actions('UAHEAD')).not.toContain(ACTIONS.homeEditProfile);
   });
 
   it('when 300 users are due at the same minute, then one tick pages through them and each gets exactly one DM', async () => {

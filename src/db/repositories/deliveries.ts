@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../client.js';
-import { isUniqueViolation } from '../errors.js';
 
 /** A job's name for its DMs: "weekly_nudge", "snooze_nudge", later "meeting_reminder", "checkin"… */
 export type DeliveryKind = string;
@@ -41,45 +42,45 @@ export function deliveryKey({ userId, kind, period }: DeliveryKey): string {
   return `${userId}\u0000${kind}\u0000${period}`;
 }
 
+/** Orders keys the same way on every replica, so batched claims lock rows in one order and never deadlock. */
+function byKey(a: DeliveryKey, b: DeliveryKey): number {
+  const ka = deliveryKey(a);
+  const kb = deliveryKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 export function deliveriesRepository(db: Db) {
-  async function claimOne(key: DeliveryKey, options: ClaimOptions): Promise<DeliveryClaim | null> {
-    const { userId, kind, period } = key;
-    try {
-      const row = await db.delivery.create({ data: { userId, kind, period, claimedAt: options.now } });
-      return { ...key, id: row.id, attempts: row.attempts };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    // Taken before: re-claim only a stale claim or a failed send, in one conditional update.
-    const staleBefore = new Date(options.now.getTime() - options.leaseMs);
-    const { count } = await db.delivery.updateMany({
-      where: {
-        userId,
-        kind,
-        period,
-        attempts: { lt: options.maxAttempts },
-        OR: [{ status: 'claimed', claimedAt: { lt: staleBefore } }, { status: 'failed' }],
-      },
-      data: { status: 'claimed', claimedAt: options.now, attempts: { increment: 1 }, error: null },
-    });
-    if (count === 0) return null;
-    const row = await db.delivery.findUniqueOrThrow({ where: { userId_kind_period: { userId, kind, period } } });
-    return { ...key, id: row.id, attempts: row.attempts };
+  /**
+   * Claims the right to send each of these messages, in one statement. Exactly one caller
+   * wins each, across replicas: the row is unique per (user, kind, period), a new key is
+   * inserted, and a taken one is re-claimed only when its claim went stale or its send
+   * failed (with tries left). Returns the claims won; a key missing from the answer is
+   * someone else's, or settled. SQL that SQLite and PostgreSQL both read the same way.
+   */
+  async function claimMany(keys: DeliveryKey[], options: ClaimOptions): Promise<DeliveryClaim[]> {
+    if (keys.length === 0) return [];
+    const { now, leaseMs, maxAttempts } = options;
+    const staleBefore = new Date(now.getTime() - leaseMs);
+    const values = [...keys]
+      .sort(byKey)
+      .map(({ userId, kind, period }) => sql`(${randomUUID()}, ${userId}, ${kind}, ${period}, 'claimed', 1, ${now})`);
+    const rows = await db.$queryRaw<{ id: string; userId: string; kind: string; period: string; attempts: number | bigint }[]>`
+      INSERT INTO "Delivery" ("id", "userId", "kind", "period", "status", "attempts", "claimedAt")
+      VALUES ${join(values)}
+      ON CONFLICT ("userId", "kind", "period") DO UPDATE
+        SET "status" = 'claimed', "claimedAt" = excluded."claimedAt", "attempts" = "Delivery"."attempts" + 1, "error" = NULL
+        WHERE "Delivery"."attempts" < ${maxAttempts}
+          AND ("Delivery"."status" = 'failed' OR ("Delivery"."status" = 'claimed' AND "Delivery"."claimedAt" < ${staleBefore}))
+      RETURNING "id", "userId", "kind", "period", "attempts"`;
+    return rows.map((row) => ({ id: row.id, userId: row.userId, kind: row.kind, period: row.period, attempts: Number(row.attempts) }));
   }
 
   return {
-    /**
-     * Claims the right to send each of these messages. Exactly one caller wins each, across
-     * replicas: the row is unique per (user, kind, period). Returns the claims won; a key
-     * missing from the answer is someone else's, or already settled.
-     */
-    async claimMany(keys: DeliveryKey[], options: ClaimOptions): Promise<DeliveryClaim[]> {
-      const claims = await Promise.all(keys.map((key) => claimOne(key, options)));
-      return claims.filter((claim): claim is DeliveryClaim => claim !== null);
-    },
+    claimMany,
 
     async claim(userId: string, kind: DeliveryKind, period: string, options: ClaimOptions): Promise<DeliveryClaim | null> {
-      return claimOne({ userId, kind, period }, options);
+      const [claim] = await claimMany([{ userId, kind, period }], options);
+      return claim ?? null;
     },
 
     /** Where each of these messages stands, by deliveryKey; a key with no row is absent. */
@@ -91,12 +92,18 @@ export function deliveriesRepository(db: Db) {
       return new Map(rows.map((row) => [deliveryKey(row), row.status as DeliveryStatus]));
     },
 
+    /** Marks a page of sends in one statement. */
     async markSentMany(sent: SentDelivery[], at: Date): Promise<void> {
-      await Promise.all(
-        sent.map(({ id, channelId, messageTs }) =>
-          db.delivery.update({ where: { id }, data: { status: 'sent', sentAt: at, channelId, messageTs: messageTs ?? null } }),
-        ),
-      );
+      if (sent.length === 0) return;
+      // ELSE keeps the column's own type in the CASE, so PostgreSQL types the parameters from it.
+      const channels = join(sent.map(({ id, channelId }) => sql`WHEN ${id} THEN ${channelId}`), ' ');
+      const stamps = join(sent.map(({ id, messageTs }) => sql`WHEN ${id} THEN ${messageTs ?? null}`), ' ');
+      await db.$executeRaw`
+        UPDATE "Delivery"
+        SET "status" = 'sent', "sentAt" = ${at},
+            "channelId" = CASE "id" ${channels} ELSE "channelId" END,
+            "messageTs" = CASE "id" ${stamps} ELSE "messageTs" END
+        WHERE "id" IN (${join(sent.map(({ id }) => id))})`;
     },
 
     async markFailed(id: string, error: string): Promise<void> {

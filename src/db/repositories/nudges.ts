@@ -1,3 +1,4 @@
+import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../client.js';
 
 /** A user whose weekly nudge (or snooze re-nudge) is due: what the tick needs, in one row. */
@@ -13,6 +14,8 @@ export interface DueNudge {
   dmChannelId: string | null;
   /** For a re-nudge: the week the snoozed nudge asked about (null for a snooze from before it was kept). */
   snoozedWeek: string | null;
+  /** The target cycle's calibration date, "YYYY-MM-DD"; null when that cycle is gone. */
+  calibrationDate: string | null;
 }
 
 /** Moves a user's weekly slot on, only if it is still the slot that was handled. */
@@ -40,70 +43,93 @@ export interface NudgeState {
   tz: string | null;
 }
 
-const dueFields = {
-  userId: true,
-  nudgeDay: true,
-  nudgeMinute: true,
-  nudgesPausedUntil: true,
-  snoozedWeek: true,
-  user: { select: { tz: true, dmChannelId: true } },
-} as const;
+/** Which kinds of nudge have anyone due: the tick's first and, most of the time, only query. */
+export interface DueKinds {
+  weekly: boolean;
+  snooze: boolean;
+}
 
+interface DueRow {
+  userId: string;
+  dueAt: Date;
+  nudgeDay: number | bigint;
+  nudgeMinute: number | bigint;
+  nudgesPausedUntil: string | null;
+  snoozedWeek: string | null;
+  tz: string | null;
+  dmChannelId: string | null;
+  calibrationDate: string | null;
+}
+
+// The tick's statements are raw SQL that SQLite and PostgreSQL both read the same way:
+// one statement per page where Prisma would issue one per user (or two per page for a join).
 export function nudgesRepository(db: Db) {
   // Keyset pagination on the (slot, userId) indexes: each page is one range scan, and a
   // tick over any number of users holds one page in memory at a time.
-  function keysetAfter(column: 'nextNudgeAt' | 'snoozedNudgeAt', after: DueCursor | undefined) {
-    if (!after) return {};
-    return {
-      OR: [{ [column]: { gt: after.dueAt } }, { [column]: after.dueAt, userId: { gt: after.userId } }],
-    };
+  async function duePage(column: 'nextNudgeAt' | 'snoozedNudgeAt', now: Date, after: DueCursor | undefined, limit: number): Promise<DueNudge[]> {
+    const slot = raw(`p."${column}"`);
+    const keyset = after ? sql`AND (${slot} > ${after.dueAt} OR (${slot} = ${after.dueAt} AND p."userId" > ${after.userId}))` : empty;
+    const rows = await db.$queryRaw<DueRow[]>`
+      SELECT p."userId", ${slot} AS "dueAt", p."nudgeDay", p."nudgeMinute", p."nudgesPausedUntil", p."snoozedWeek",
+             u."tz", u."dmChannelId", c."calibrationDate"
+      FROM "Profile" p
+      JOIN "User" u ON u."id" = p."userId"
+      LEFT JOIN "Cycle" c ON c."name" = p."targetCycle"
+      WHERE ${slot} <= ${now} ${keyset}
+      ORDER BY ${slot}, p."userId"
+      LIMIT ${limit}`;
+    return rows.map((row) => ({ ...row, dueAt: new Date(row.dueAt), nudgeDay: Number(row.nudgeDay), nudgeMinute: Number(row.nudgeMinute) }));
+  }
+
+  /** `CASE "userId" WHEN … THEN … ELSE <column> END`: the ELSE gives PostgreSQL the parameters' type. */
+  function byUser<T>(items: T[], userId: (item: T) => string, value: (item: T) => unknown, otherwise: string) {
+    return sql`CASE "userId" ${join(items.map((item) => sql`WHEN ${userId(item)} THEN ${value(item)}`), ' ')} ELSE ${raw(otherwise)} END`;
   }
 
   return {
+    async dueKinds(now: Date): Promise<DueKinds> {
+      const [row] = await db.$queryRaw<{ weekly: unknown; snooze: unknown }[]>`
+        SELECT EXISTS (SELECT 1 FROM "Profile" WHERE "nextNudgeAt" <= ${now}) AS "weekly",
+               EXISTS (SELECT 1 FROM "Profile" WHERE "snoozedNudgeAt" <= ${now}) AS "snooze"`;
+      // PostgreSQL answers booleans, SQLite 0 or 1.
+      return { weekly: Boolean(Number(row?.weekly)), snooze: Boolean(Number(row?.snooze)) };
+    },
+
     /** One page of users whose weekly nudge is due at `now`, oldest slot first. */
     async dueWeeklyPage(now: Date, after: DueCursor | undefined, limit: number): Promise<DueNudge[]> {
-      const rows = await db.profile.findMany({
-        where: { nextNudgeAt: { lte: now }, ...keysetAfter('nextNudgeAt', after) },
-        orderBy: [{ nextNudgeAt: 'asc' }, { userId: 'asc' }],
-        take: limit,
-        select: { ...dueFields, nextNudgeAt: true },
-      });
-      return rows.map(({ user, nextNudgeAt, ...row }) => ({ ...row, dueAt: nextNudgeAt as Date, ...user }));
+      return duePage('nextNudgeAt', now, after, limit);
     },
 
     /** One page of users whose "Snooze to Monday" re-nudge is due at `now`. */
     async dueSnoozePage(now: Date, after: DueCursor | undefined, limit: number): Promise<DueNudge[]> {
-      const rows = await db.profile.findMany({
-        where: { snoozedNudgeAt: { lte: now }, ...keysetAfter('snoozedNudgeAt', after) },
-        orderBy: [{ snoozedNudgeAt: 'asc' }, { userId: 'asc' }],
-        take: limit,
-        select: { ...dueFields, snoozedNudgeAt: true },
-      });
-      return rows.map(({ user, snoozedNudgeAt, ...row }) => ({ ...row, dueAt: snoozedNudgeAt as Date, ...user }));
+      return duePage('snoozedNudgeAt', now, after, limit);
     },
 
     /**
-     * Moves weekly slots on, each only if it is still the one we handled: a settings change
-     * made meanwhile wins, and replicas advancing the same slot agree.
+     * Moves a page of weekly slots on in one statement, each only if it is still the slot
+     * we handled: a settings change made meanwhile wins, and replicas moving the same slot agree.
      */
     async advanceWeekly(advances: WeeklyAdvance[]): Promise<void> {
-      await Promise.all(
-        advances.map(({ userId, from, to, clearPause }) =>
-          db.profile.updateMany({
-            where: { userId, nextNudgeAt: from },
-            data: { nextNudgeAt: to, ...(clearPause ? { nudgesPausedUntil: null } : {}) },
-          }),
-        ),
-      );
+      if (advances.length === 0) return;
+      const cleared = advances.filter((a) => a.clearPause).map((a) => a.userId);
+      const pause = cleared.length > 0 ? sql`CASE WHEN "userId" IN (${join(cleared)}) THEN NULL ELSE "nudgesPausedUntil" END` : raw('"nudgesPausedUntil"');
+      await db.$executeRaw`
+        UPDATE "Profile"
+        SET "nextNudgeAt" = ${byUser(advances, (a) => a.userId, (a) => a.to, '"nextNudgeAt"')},
+            "nudgesPausedUntil" = ${pause},
+            "updatedAt" = ${new Date()}
+        WHERE "userId" IN (${join(advances.map((a) => a.userId))})
+          AND "nextNudgeAt" = ${byUser(advances, (a) => a.userId, (a) => a.from, '"nextNudgeAt"')}`;
     },
 
-    /** Clears handled re-nudges, each only if it is still the one we handled. */
+    /** Clears a page of handled re-nudges in one statement, each only if it is still the one we handled. */
     async clearSnoozes(handled: { userId: string; from: Date }[]): Promise<void> {
-      await Promise.all(
-        handled.map(({ userId, from }) =>
-          db.profile.updateMany({ where: { userId, snoozedNudgeAt: from }, data: { snoozedNudgeAt: null, snoozedWeek: null } }),
-        ),
-      );
+      if (handled.length === 0) return;
+      await db.$executeRaw`
+        UPDATE "Profile"
+        SET "snoozedNudgeAt" = NULL, "snoozedWeek" = NULL, "updatedAt" = ${new Date()}
+        WHERE "userId" IN (${join(handled.map((h) => h.userId))})
+          AND "snoozedNudgeAt" = ${byUser(handled, (h) => h.userId, (h) => h.from, '"snoozedNudgeAt"')}`;
     },
 
     async state(userId: string): Promise<NudgeState | null> {
