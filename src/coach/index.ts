@@ -4,7 +4,7 @@
 export type { Finding, Severity } from './findings.js';
 export { hasNoErrors } from './findings.js';
 export { normalizeText, plainWords } from './text.js';
-export { checkTiming, timingVerdict, IDEAL_MONTHS, FLOOR_MONTHS } from './timing.js';
+export { checkTiming, hasMonthsLeft, monthsBefore, timingVerdict, IDEAL_MONTHS, FLOOR_MONTHS } from './timing.js';
 export type { TimingInput, TimingResult, TimingVerdict } from './timing.js';
 export { lintOpening, suggestOpening } from './opening.js';
 export type { OpeningInput, OpeningResult, OpeningVerdict } from './opening.js';

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { finding, type Finding } from './findings.js';
 import { parseIsoDate, toIsoDate } from './dates.js';
 import type { Cadence } from './gap.js';
-import { FLOOR_MONTHS } from './timing.js';
+import { FLOOR_MONTHS, hasMonthsLeft } from './timing.js';
 import { MAX_PLAN_CRITERIA } from './criterion.js';
 
 // Guide: the promotion is a six-month process in which the meeting is one checkpoint.
@@ -74,7 +74,7 @@ export function buildPlanTimeline(input: PlanInput): PlanTimeline {
     findings.push(finding('calibration_passed', 'error', 'Calibration is today or already past; there is nothing to plan toward.', 'Set the next calibration date as the target.'));
     return { cadence, months: [], checkIns: [], calibration: input.calibration, findings };
   }
-  if (calibration.diff(today, 'months').months < FLOOR_MONTHS) {
+  if (!hasMonthsLeft(today, calibration, FLOOR_MONTHS)) {
     findings.push(finding('short_runway', 'warning', `Less than ${FLOOR_MONTHS} months to calibration: the plan will be tight.`, 'Consider planning toward the following cycle instead.'));
   }
   if (criteria.length > MAX_PLAN_CRITERIA) {

@@ -1,10 +1,16 @@
+import type { DateTime } from 'luxon';
 import { finding, type Finding } from './findings.js';
-import { monthsBetween, parseIsoDate, roundTo1 } from './dates.js';
+import { monthsBetween, parseIsoDate, roundTo1, toIsoDate } from './dates.js';
 
 // Guide, "Why the conversation usually comes too late": calibration needs a written
 // case, level-framed examples and peer reads, none of which can be rushed in the last
 // weeks. So: about six months before calibration is ideal, four months is the floor,
 // and anything later should declare the NEXT cycle as the target instead.
+//
+// "Four months before" is a calendar rule, not a fraction: the same day of the month,
+// four months earlier (luxon's minus, which lands on the month's last day when the
+// day does not exist: 30 Jun → 28 Feb). A day later is too late, however close the
+// fraction rounds to 4.0 (today 28 Feb, calibration 27 Jun: too late).
 
 export const IDEAL_MONTHS = 6;
 export const FLOOR_MONTHS = 4;
@@ -20,7 +26,7 @@ export interface TimingInput {
 }
 
 export interface TimingResult {
-  /** Calendar months to calibration, one decimal. */
+  /** Calendar months to calibration, one decimal; never rounded up across the verdict's boundary. */
   months: number;
   weeks: number;
   days: number;
@@ -29,31 +35,56 @@ export interface TimingResult {
   declareNextCycle: boolean;
   /** Months to nextCalibration, when it was given. */
   nextCycleMonths?: number;
+  /** The last day that is still four months before calibration. */
+  floorDate: string;
+  /** The last day that is still six months before calibration. */
+  idealDate: string;
   findings: Finding[];
 }
 
-export function timingVerdict(months: number): TimingVerdict {
-  if (months >= IDEAL_MONTHS) return 'ideal';
-  if (months >= FLOOR_MONTHS) return 'enough';
+/** The last day with `months` full calendar months left before `calibration`. */
+export function monthsBefore(calibration: DateTime, months: number): DateTime {
+  return calibration.minus({ months });
+}
+
+/** True when `today` is at least `months` calendar months before `calibration`. */
+export function hasMonthsLeft(today: DateTime, calibration: DateTime, months: number): boolean {
+  return today <= monthsBefore(calibration, months);
+}
+
+export function timingVerdict(today: DateTime, calibration: DateTime): TimingVerdict {
+  if (hasMonthsLeft(today, calibration, IDEAL_MONTHS)) return 'ideal';
+  if (hasMonthsLeft(today, calibration, FLOOR_MONTHS)) return 'enough';
   return 'too_late';
 }
+
+// "4.0 months" next to "too late" would contradict itself: a figure just under a
+// boundary is shown just under it.
+function shownMonths(months: number, verdict: TimingVerdict): number {
+  const rounded = roundTo1(months);
+  if (verdict === 'too_late' && rounded >= FLOOR_MONTHS) return FLOOR_MONTHS - 0.1;
+  if (verdict === 'enough' && rounded >= IDEAL_MONTHS) return IDEAL_MONTHS - 0.1;
+  return rounded;
+}
+
+const dayMonth = (date: DateTime) => date.setLocale('en-GB').toFormat('d LLL yyyy');
 
 export function checkTiming(input: TimingInput): TimingResult {
   const today = parseIsoDate(input.today, 'today');
   const calibration = parseIsoDate(input.calibration, 'calibration');
   const days = Math.round(calibration.diff(today, 'days').days);
-  // The verdict is taken on the rounded figure so "6.0 months" never reads as "not ideal".
-  const months = roundTo1(monthsBetween(today, calibration));
-  const verdict = timingVerdict(months);
+  const verdict = timingVerdict(today, calibration);
+  const months = shownMonths(monthsBetween(today, calibration), verdict);
+  const floorDate = monthsBefore(calibration, FLOOR_MONTHS);
   const findings: Finding[] = [];
   let nextCycleMonths: number | undefined;
+  let nextHint = '';
   if (input.nextCalibration !== undefined) {
-    nextCycleMonths = roundTo1(monthsBetween(today, parseIsoDate(input.nextCalibration, 'nextCalibration')));
+    const next = parseIsoDate(input.nextCalibration, 'nextCalibration');
+    const nextVerdict = timingVerdict(today, next);
+    nextCycleMonths = shownMonths(monthsBetween(today, next), nextVerdict);
+    nextHint = ` The following calibration is ${nextCycleMonths} months away — ${nextVerdict === 'too_late' ? 'also tight, so start building the case now' : 'enough time to prepare properly'}.`;
   }
-  const nextHint =
-    nextCycleMonths !== undefined
-      ? ` The following calibration is ${nextCycleMonths} months away — ${timingVerdict(nextCycleMonths) === 'too_late' ? 'also tight, so start building the case now' : 'enough time to prepare properly'}.`
-      : '';
 
   if (days <= 0) {
     findings.push(
@@ -69,7 +100,7 @@ export function checkTiming(input: TimingInput): TimingResult {
       finding(
         'too_late_for_this_cycle',
         'error',
-        `Calibration is ${months} months away; under ${FLOOR_MONTHS} months your manager has no time to build and pre-sell a case.`,
+        `Calibration is ${months} months away, past the ${FLOOR_MONTHS}-month mark (${dayMonth(floorDate)}): your manager has no time to build and pre-sell a case.`,
         `Have the conversation now, but name the next cycle as the target and use this one to close the gap.${nextHint}`,
       ),
     );
@@ -79,7 +110,7 @@ export function checkTiming(input: TimingInput): TimingResult {
         'enough_time',
         'info',
         `Calibration is ${months} months away: enough time, but not much slack.`,
-        'Book the conversation in the next couple of weeks and send your one-page draft the day before.',
+        `Book the conversation by ${dayMonth(floorDate)}, four months before calibration, and send your one-page draft the day before.`,
       ),
     );
   } else {
@@ -95,6 +126,8 @@ export function checkTiming(input: TimingInput): TimingResult {
     verdict: days <= 0 ? 'too_late' : verdict,
     declareNextCycle: days <= 0 || verdict === 'too_late',
     ...(nextCycleMonths !== undefined ? { nextCycleMonths } : {}),
+    floorDate: toIsoDate(floorDate),
+    idealDate: toIsoDate(monthsBefore(calibration, IDEAL_MONTHS)),
     findings,
   };
 }

@@ -52,4 +52,10 @@ describe('buildPlanTimeline', () => {
   it('when calibration is under six weeks away, then the doc is overdue', () => {
     expect(buildPlanTimeline({ today: '2027-04-20', calibration: '2027-05-15' }).findings.map((f) => f.code)).toContain('doc_overdue');
   });
+
+  it('when calibration is one calendar day short of four months away, then the runway is short; on the day itself it is not', () => {
+    const codes = (calibration: string) => buildPlanTimeline({ today: '2027-02-28', calibration }).findings.map((f) => f.code);
+    expect(codes('2027-06-27')).toContain('short_runway');
+    expect(codes('2027-06-28')).not.toContain('short_runway');
+  });
 });
