@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { WebClient } from '@slack/web-api';
 import pLimit from 'p-limit';
-import { slackClientOptions } from '../src/app.js';
+import { slackClientOptions } from '../src/deps.js';
 import { createRepositories, migrateDatabase, openDatabase } from '../src/db/index.js';
 import { weeklyNudgesJob } from '../src/jobs/weekly-nudges.js';
 import { defaultLadder } from '../src/ladder/index.js';

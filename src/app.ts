@@ -5,13 +5,12 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import type { Config } from './config.js';
-import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
+import type { Database } from './db/index.js';
+import { createDeps, slackClientOptions } from './deps.js';
 import { startScheduler, type Scheduler } from './jobs/index.js';
-import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
 import { toBoltLogger, type Logger } from './logger.js';
-import { slackGateway } from './slack/gateway.js';
 import { registerListeners } from './slack/listeners/index.js';
-import { rollCyclesForward } from './use-cases/cycles.js';
+import { dedupeEvents } from './slack/middleware/dedupe-events.js';
 import type { Deps } from './use-cases/deps.js';
 
 export interface PromoCoach {
@@ -47,34 +46,13 @@ export interface CreateOptions {
   drainTimeoutMs?: number;
 }
 
-/** The database, migrated and seeded, and the ladder: what the app and the CLI share. */
-export async function openCore(config: Pick<Config, 'database' | 'ladderFile'>, logger: Logger, clock: () => Date) {
-  await migrateDatabase(config.database.url, logger);
-  const database = openDatabase(config.database.url);
-  const repos = createRepositories(database.prisma);
-  const ladder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
-  // Cycles never run out: an install always offers at least two future calibrations.
-  await rollCyclesForward({ repos, clock });
-  return { database, repos, ladder };
-}
-
-/** WebClient options for every Slack call the app makes. */
-export function slackClientOptions(config: Pick<Config, 'slack'>) {
-  return {
-    slackApiUrl: config.slack.apiUrl,
-    // Interactive work cannot wait half an hour: a few quick retries, and Retry-After on 429s.
-    retryConfig: { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 5_000 },
-  };
-}
-
 export async function createPromoCoach(config: Config, options: CreateOptions): Promise<PromoCoach> {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
 
-  const { database, repos, ladder } = await openCore(config, logger, clock);
-
   // 200 when the database answers, 503 when it does not: what a load balancer or
   // Docker's HEALTHCHECK needs to take a replica out of rotation.
+  // (The server starts listening in start(), after the database below is open.)
   const serveHealth = (res: ServerResponse) => {
     void withTimeout(database.ping(), 2_000).then(
       () => respondJson(res, 200, { status: 'ok', database: 'ok' }),
@@ -107,13 +85,13 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
   // Bolt checks the token with auth.test; deferring that lets a bad token or an
   // unreachable Slack stop the start with a clear message instead of an unhandled rejection.
   const app = new App({ token: config.slack.botToken, receiver, logger: boltLogger, clientOptions, deferInitialization: true });
+  const { database, ...deps } = await createDeps(config, { logger, clock, slackClient: app.client });
   try {
     await app.init();
   } catch (error) {
     await database.close();
     throw new SlackStartupError(error);
   }
-  const deps: Deps = { repos, ladder, logger, clock, slack: slackGateway(app.client, repos.users) };
 
   // Track every request's listener work, so stop() can wait for it (SIGTERM drains).
   const inFlight = new Set<Promise<unknown>>();
@@ -127,17 +105,7 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
     }
   });
 
-  // Slack re-sends an event it thinks we missed; every replica must act on it only once.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { type?: string; event_id?: string }).event_id;
-    if ((body as { type?: string }).type === 'event_callback' && eventId) {
-      if (!(await repos.events.markProcessed(eventId))) {
-        logger.info({ eventId }, 'duplicate Slack event ignored');
-        return;
-      }
-    }
-    await next();
-  });
+  app.use(dedupeEvents(deps));
 
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -1,14 +1,12 @@
 // `promo-coach`: the operator's commands, sharing the app's configuration and database.
 import { parseArgs } from 'node:util';
-import { WebClient } from '@slack/web-api';
-import { openCore, slackClientOptions } from './app.js';
 import { CYCLES_USAGE, runCyclesCommand } from './cli/cycles-command.js';
 import { runCoachCommand } from './coach/coach-cli.js';
 import { ConfigError, loadConfig, loadDatabaseConfig } from './config.js';
 import { migrateDatabase } from './db/index.js';
+import { createDeps, openCore } from './deps.js';
 import { findJob, JOBS } from './jobs/index.js';
 import { createLogger } from './logger.js';
-import { slackGateway } from './slack/gateway.js';
 
 export const USAGE = `Usage: promo-coach <command> [options]
 
@@ -107,11 +105,8 @@ async function runJob(args: string[], io: CliIo): Promise<number> {
     format: 'json',
     secrets: [config.slack.botToken, config.slack.signingSecret, config.slack.appToken],
   });
-  const clock = () => at;
-  const { database, repos, ladder } = await openCore(config, logger, clock);
+  const { database, ...deps } = await createDeps(config, { logger, clock: () => at });
   try {
-    const client = new WebClient(config.slack.botToken, slackClientOptions(config));
-    const deps = { repos, ladder, logger, clock, slack: slackGateway(client, repos.users) };
     const result = await job.run(deps, at);
     io.stdout(`${JSON.stringify({ job: job.name, at: at.toISOString(), ...result })}\n`);
     return 0;

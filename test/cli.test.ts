@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readMigrations } from '../src/db/migrate.js';
 import { runCli } from '../src/cli.js';
 import { openDatabase } from '../src/db/index.js';
 import { createTestDatabase, type TestDatabase } from './support/databases.js';
@@ -57,7 +58,7 @@ describe('promo-coach CLI', () => {
     const db = await createTestDatabase('sqlite');
     databases.push(db);
     const first = await cli(['migrate'], { DATABASE_URL: db.url });
-    expect(first).toMatchObject({ code: 0, stdout: 'Applied 0001_init\n' });
+    expect(first).toMatchObject({ code: 0, stdout: `Applied ${readMigrations('sqlite').map((m) => m.name).join(', ')}\n` });
     const second = await cli(['migrate'], { DATABASE_URL: db.url });
     expect(second).toMatchObject({ code: 0, stdout: 'The database is up to date.\n' });
   });

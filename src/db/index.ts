@@ -4,6 +4,7 @@ import type { Db } from './client.js';
 import { deliveriesRepository } from './repositories/deliveries.js';
 import { eventsRepository } from './repositories/events.js';
 import { nudgesRepository } from './repositories/nudges.js';
+import { pendingWinsRepository } from './repositories/pending-wins.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
 import { winsRepository } from './repositories/wins.js';
@@ -15,6 +16,7 @@ export type { OrgSettingsRecord, CycleRecord } from './repositories/settings.js'
 export type { DeliveryClaim, DeliveryKind } from './repositories/deliveries.js';
 export type { DueNudge, DueCursor, NudgeState } from './repositories/nudges.js';
 export type { WinRecord, NewWin, WinChanges, WinSource } from './repositories/wins.js';
+export type { PendingWinRecord } from './repositories/pending-wins.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -24,6 +26,7 @@ export function createRepositories(db: Db) {
     deliveries: deliveriesRepository(db),
     nudges: nudgesRepository(db),
     wins: winsRepository(db),
+    pendingWins: pendingWinsRepository(db),
   };
 }
 

@@ -2,9 +2,6 @@
 // because it round-trips through the client and a forged payload can carry anything.
 import { z } from 'zod';
 
-const profileModalMetadata = z.object({ editing: z.boolean() });
-export type ProfileModalMetadata = z.infer<typeof profileModalMetadata>;
-
 export function encodeMetadata<T>(value: T): string {
   return JSON.stringify(value);
 }
@@ -18,15 +15,17 @@ function parse<T, F>(schema: z.ZodType<T>, raw: string | undefined, fallback: F)
   }
 }
 
-export const parseProfileModalMetadata = (raw: string | undefined): ProfileModalMetadata =>
-  parse(profileModalMetadata, raw, { editing: false });
+/** A message the app posted, to update in place once it has been answered. */
+const messageRef = z.object({ channelId: z.string().min(1).max(64), messageTs: z.string().min(1).max(64) });
 
-// The win modal: which win is edited (none for a new one), where it was opened from, and
-// the "My wins" modal underneath when it was pushed from there (refreshed after saving).
+// The win modal: which win is edited (none for a new one), where it was opened from, the
+// "My wins" modal underneath when it was pushed from there (refreshed after saving), and the
+// nudge it was opened from (updated after saving, so it stops asking).
 const winModalMetadata = z.object({
   winId: z.string().min(1).max(64).optional(),
   source: z.enum(['nudge', 'home', 'modal']),
   listViewId: z.string().min(1).max(64).optional(),
+  nudge: messageRef.extend({ week: z.string().regex(/^\d{4}-W\d{2}$/) }).optional(),
 });
 export type WinModalMetadata = z.infer<typeof winModalMetadata>;
 
@@ -34,7 +33,7 @@ export const parseWinModalMetadata = (raw: string | undefined): WinModalMetadata
   parse(winModalMetadata, raw, { source: 'modal' });
 
 /** Which nudge message a pause modal was opened from, so the submission can update it in place. */
-const pauseMetadata = z.object({ channelId: z.string().min(1), messageTs: z.string().min(1) });
+const pauseMetadata = messageRef;
 export type PauseMetadata = z.infer<typeof pauseMetadata>;
 
 export const parsePauseMetadata = (raw: string | undefined): PauseMetadata | null => parse(pauseMetadata, raw, null);

@@ -70,18 +70,13 @@ export async function validateProfile(
 }
 
 /**
- * Saves the profile with the time zone from the user's Slack profile, and schedules
- * their first weekly nudge. Slack being slow or down does not lose the answers: the
- * zone we already knew (or UTC) is used and refreshed on the next Home visit.
+ * Saves the profile and schedules the first weekly nudge, with no Slack call in the way:
+ * it is written before the modal closes, so a command sent the moment after already finds
+ * it. The zone is the one we know (UTC for a brand-new user); syncTimeZone refreshes it from
+ * Slack right after, and reschedules the nudge if it changed.
  */
 export async function saveProfile(deps: Deps, userId: string, form: ProfileForm): Promise<ProfileRecord> {
-  let tz: string | null = null;
-  try {
-    tz = await deps.slack.userTimeZone(userId);
-  } catch (error) {
-    deps.logger.warn({ err: error, userId }, 'users.info failed; keeping the stored time zone');
-  }
-  const known = tz ?? (await deps.repos.users.find(userId))?.tz ?? null;
+  const known = (await deps.repos.users.find(userId))?.tz ?? null;
   return deps.repos.users.saveProfile(userId, known, {
     currentLevel: form.currentLevel,
     targetLevel: form.targetLevel,

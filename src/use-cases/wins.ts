@@ -1,18 +1,32 @@
 // Weekly wins: capture from any surface, tag with the target level's criteria, list,
 // edit and delete. Every capture also answers the week, which keeps the streak alive.
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { detectWinFlags, tagWin } from '../coach/win-tags.js';
 import type { WinChanges, WinRecord, WinSource } from '../db/index.js';
 import { findLevel, type Ladder } from '../ladder/index.js';
 import { isoWeekOf, localDate } from '../schedule/weekly.js';
 import type { WinsSummary } from '../slack/views/home.js';
-import type { WinListEntry } from '../slack/views/wins-list.js';
 import type { Deps } from './deps.js';
+import { NotOnboardedError, WinNotFoundError } from './errors.js';
+import { hasErrors, invalid, ok, type Result } from './result.js';
 import { weekStreak } from './streak.js';
-import { validateWin, WIN_TEXT_MAX, type WinErrors } from './validate-win.js';
+import { validateWin, WIN_TEXT_MAX, type WinField } from './validate-win.js';
 
 /** A win as every list and confirmation shows it: criteria already turned into names. */
-export type WinItem = WinListEntry;
+export interface WinItem {
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  text: string;
+  /** Names of the dimensions its criteria belong to ("Written influence"). */
+  tags: string[];
+  crossTeam: boolean;
+  enabledOthers: boolean;
+  link: string | null;
+  permalink: string | null;
+}
 
 export interface CaptureInput {
   text: string;
@@ -29,15 +43,17 @@ export interface CaptureInput {
   authorId?: string | null;
 }
 
-export type CaptureResult =
-  | { kind: 'not_onboarded' }
-  | { kind: 'invalid'; errors: WinErrors }
-  | { kind: 'saved'; win: WinItem; duplicate: boolean; targetLevelName: string };
+export type Captured =
+  | { status: 'saved'; win: WinItem; duplicate: boolean; targetLevelName: string }
+  /** Sent before onboarding: kept, and filed as soon as the profile is saved. */
+  | { status: 'kept'; duplicate: boolean };
 
-export type UpdateResult =
-  | { kind: 'not_found' }
-  | { kind: 'invalid'; errors: WinErrors }
-  | { kind: 'saved'; win: WinItem; targetLevelName: string };
+export type CaptureResult = Result<Captured, WinField>;
+
+export type UpdateResult = Result<{ win: WinItem; targetLevelName: string }, WinField>;
+
+/** Where a win can arrive before its author has a profile; the win modal needs one to open. */
+const KEPT_BEFORE_ONBOARDING: ReadonlySet<WinSource> = new Set(['dm', 'command', 'shortcut']);
 
 export type WinEdit = WinChanges;
 
@@ -60,16 +76,17 @@ export interface SavedMessage {
   authorId: string | null;
 }
 
-export type SaveMessageResult = CaptureResult | { kind: 'no_text' };
+export type SaveMessageResult = CaptureResult;
+
+const NO_TEXT_IN_MESSAGE = 'That message has no text I can keep. Log it with `/promo win` and a sentence about what it shows.';
 
 /**
  * "Save as win" on any message: its text, a link back to it, and who wrote it. Saving
  * the same message again stores nothing new.
  */
 export async function saveMessageAsWin(deps: Deps, userId: string, message: SavedMessage): Promise<SaveMessageResult> {
-  if (!(await isOnboarded(deps, userId))) return { kind: 'not_onboarded' };
   const text = fromSlackText(message.text);
-  if (text.trim().length === 0) return { kind: 'no_text' };
+  if (text.trim().length === 0) return invalid({ text: NO_TEXT_IN_MESSAGE });
   let permalink: string | null = null;
   try {
     permalink = await deps.slack.permalink(message.channelId, message.ts);
@@ -99,10 +116,10 @@ async function userContext(deps: Deps, userId: string) {
 
 export async function captureWin(deps: Deps, userId: string, input: CaptureInput): Promise<CaptureResult> {
   const { profile, tz, now, today } = await userContext(deps, userId);
-  if (!profile) return { kind: 'not_onboarded' };
   const fields = { text: input.text, date: input.date ?? today, link: input.link ?? null };
   const errors = validateWin(fields, today);
-  if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
+  if (hasErrors(errors)) return invalid(errors);
+  if (!profile) return keepUntilOnboarded(deps, userId, { ...input, date: fields.date });
 
   const picked = keepKnownCriteria(deps.ladder, profile.targetLevel, input.criteria ?? []);
   const detected = detectWinFlags(input.text);
@@ -119,16 +136,65 @@ export async function captureWin(deps: Deps, userId: string, input: CaptureInput
   });
   await deps.repos.wins.answerWins(userId, isoWeekOf(now, tz));
   deps.logger.info({ userId, winId: win.id, source: input.source, duplicate: !created }, created ? 'win logged' : 'duplicate win ignored');
-  return { kind: 'saved', win: toItem(deps.ladder, win), duplicate: !created, targetLevelName: levelName(deps.ladder, profile.targetLevel) };
+  return ok({ status: 'saved', win: toItem(deps.ladder, win), duplicate: !created, targetLevelName: levelName(deps.ladder, profile.targetLevel) });
+}
+
+/**
+ * A win sent before onboarding is kept, not dropped: nothing can be tagged without a
+ * target level, so it waits for the profile. Onboarding files it (fileKeptWins).
+ */
+async function keepUntilOnboarded(deps: Deps, userId: string, input: CaptureInput): Promise<CaptureResult> {
+  if (!KEPT_BEFORE_ONBOARDING.has(input.source)) throw new NotOnboardedError(userId);
+  const sourceKey = input.sourceKey ?? `kept:${randomUUID()}`;
+  const kept = await deps.repos.pendingWins.keep(userId, sourceKey, { ...input, sourceKey });
+  deps.logger.info({ userId, source: input.source, duplicate: !kept }, 'win kept until onboarding');
+  // The profile may have been saved while this was being kept, after onboarding's own
+  // filing pass looked: file it now, so it never waits for a second onboarding.
+  if (await isOnboarded(deps, userId)) {
+    await fileKeptWins(deps, userId);
+    const filed = await captureWin(deps, userId, { ...input, sourceKey });
+    return filed.ok && filed.value.status === 'saved' ? ok({ ...filed.value, duplicate: !kept }) : filed;
+  }
+  return ok({ status: 'kept', duplicate: !kept });
+}
+
+const keptInput = z.object({
+  text: z.string(),
+  source: z.enum(['dm', 'command', 'shortcut']),
+  date: z.string().optional(),
+  link: z.string().nullable().optional(),
+  sourceKey: z.string(),
+  permalink: z.string().nullable().optional(),
+  authorId: z.string().nullable().optional(),
+});
+
+/**
+ * Files every win kept before onboarding, oldest first, each once (its source key makes a
+ * second filing a no-op). Returns the wins filed now.
+ */
+export async function fileKeptWins(deps: Deps, userId: string): Promise<WinItem[]> {
+  const filed: WinItem[] = [];
+  for (const kept of await deps.repos.pendingWins.listFor(userId)) {
+    const input = keptInput.safeParse(kept.input);
+    if (input.success) {
+      const result = await captureWin(deps, userId, input.data);
+      if (result.ok && result.value.status === 'saved' && !result.value.duplicate) filed.push(result.value.win);
+    } else {
+      deps.logger.warn({ userId, pendingWinId: kept.id }, 'a kept win could not be read; dropped');
+    }
+    await deps.repos.pendingWins.remove(kept.id);
+  }
+  if (filed.length > 0) deps.logger.info({ userId, filed: filed.length }, 'wins kept before onboarding filed');
+  return filed;
 }
 
 /** Saves the owner's changes; someone else's win (or a forged id) is "not found", untouched. */
 export async function updateWin(deps: Deps, userId: string, winId: string, edit: WinEdit): Promise<UpdateResult> {
   const { profile, today } = await userContext(deps, userId);
   const existing = await deps.repos.wins.findOwned(userId, winId);
-  if (!profile || !existing) return { kind: 'not_found' };
+  if (!profile || !existing) throw new WinNotFoundError(userId, winId);
   const errors = validateWin(edit, today);
-  if (Object.keys(errors).length > 0) return { kind: 'invalid', errors };
+  if (hasErrors(errors)) return invalid(errors);
   const changes = {
     text: edit.text,
     date: edit.date,
@@ -137,20 +203,14 @@ export async function updateWin(deps: Deps, userId: string, winId: string, edit:
     crossTeam: edit.crossTeam,
     enabledOthers: edit.enabledOthers,
   };
-  if (!(await deps.repos.wins.updateOwned(userId, winId, changes))) return { kind: 'not_found' };
+  if (!(await deps.repos.wins.updateOwned(userId, winId, changes))) throw new WinNotFoundError(userId, winId);
   deps.logger.info({ userId, winId }, 'win edited');
-  return {
-    kind: 'saved',
-    win: toItem(deps.ladder, { ...existing, ...changes }),
-    targetLevelName: levelName(deps.ladder, profile.targetLevel),
-  };
+  return ok({ win: toItem(deps.ladder, { ...existing, ...changes }), targetLevelName: levelName(deps.ladder, profile.targetLevel) });
 }
 
-export async function deleteWin(deps: Deps, userId: string, winId: string): Promise<boolean> {
-  const deleted = await deps.repos.wins.deleteOwned(userId, winId);
-  if (deleted) deps.logger.info({ userId, winId }, 'win deleted');
-  else deps.logger.warn({ userId, winId }, 'delete refused: no such win for this user');
-  return deleted;
+export async function deleteWin(deps: Deps, userId: string, winId: string): Promise<void> {
+  if (!(await deps.repos.wins.deleteOwned(userId, winId))) throw new WinNotFoundError(userId, winId);
+  deps.logger.info({ userId, winId }, 'win deleted');
 }
 
 export async function recentWins(deps: Deps, userId: string, limit: number): Promise<WinItem[]> {

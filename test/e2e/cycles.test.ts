@@ -3,7 +3,7 @@ import { runCli } from '../../src/cli.js';
 import { ACTIONS, ONBOARDING, VIEWS } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../support/databases.js';
-import { state } from '../support/slack-requests.js';
+import { profileFormValues } from '../support/onboarding.js';
 
 const kinds = await databaseKinds();
 
@@ -19,16 +19,6 @@ function cycleSelect(view: unknown) {
   return { labels: block?.element?.options?.map((o) => o.text.text) ?? [], initial: block?.element?.initial_option?.value };
 }
 
-function profileValues(cycle: string) {
-  return {
-    [ONBOARDING.currentLevelBlock]: { [ONBOARDING.currentLevelAction]: state.staticSelect('senior') },
-    [ONBOARDING.targetLevelBlock]: { [ONBOARDING.targetLevelAction]: state.staticSelect('staff') },
-    [ONBOARDING.managerBlock]: { [ONBOARDING.managerAction]: state.usersSelect('UMANAGER') },
-    [ONBOARDING.cycleBlock]: { [ONBOARDING.cycleAction]: state.staticSelect(cycle) },
-    [ONBOARDING.nudgeDayBlock]: { [ONBOARDING.nudgeDayAction]: state.staticSelect('5') },
-    [ONBOARDING.nudgeTimeBlock]: { [ONBOARDING.nudgeTimeAction]: state.timepicker('15:00') },
-  };
-}
 
 /** Does `act`, and returns the view the profile modal opened with. */
 async function openProfileModal(app: TestApp, act: () => Promise<unknown>) {
@@ -66,7 +56,7 @@ describe.each(kinds)('promotion cycles on %s', (database) => {
       initial: '2027 H1',
     });
 
-    const forged = await app.slack.viewSubmission({ userId: ENGINEER, callbackId: VIEWS.onboarding, values: profileValues('2026 H1') });
+    const forged = await app.slack.viewSubmission({ userId: ENGINEER, callbackId: VIEWS.onboarding, values: profileFormValues({ cycle: '2026 H1' }) });
     expect(forged.json<{ response_action: string; errors: Record<string, string> }>()).toEqual({
       response_action: 'errors',
       errors: { [ONBOARDING.cycleBlock]: 'The 2026 H1 calibration is no longer ahead of you. Pick a cycle that is still to come.' },
@@ -78,7 +68,7 @@ describe.each(kinds)('promotion cycles on %s', (database) => {
     const app = await startTestApp({ database, now: NOW });
     app.fake.setUser(ENGINEER, { tz: 'Europe/Berlin' });
     const onboarded = await homeAfter(app, 'to calibration', () =>
-      app.slack.viewSubmission({ userId: ENGINEER, callbackId: VIEWS.onboarding, values: profileValues('2026 H2') }),
+      app.slack.viewSubmission({ userId: ENGINEER, callbackId: VIEWS.onboarding, values: profileFormValues({ cycle: '2026 H2' }) }),
     );
     expect(onboarded).toContain('*6 days* to calibration (2026-12-01)');
     // Logging the win refreshes Home; wait for that, so no late publish from before the clock moves is mistaken for the next.
@@ -101,7 +91,7 @@ describe.each(kinds)('promotion cycles on %s', (database) => {
       initial: '2027 H1',
     });
     const after = await homeAfter(app, '2027-06-15', () =>
-      app.slack.viewSubmission({ userId: ENGINEER, callbackId: VIEWS.onboarding, values: profileValues('2027 H1') }),
+      app.slack.viewSubmission({ userId: ENGINEER, callbackId: VIEWS.onboarding, values: profileFormValues({ cycle: '2027 H1' }) }),
     );
     expect(after).toContain('*27 weeks* to calibration (2027-06-15)');
     expect(after).not.toContain('Time to pick your next cycle');

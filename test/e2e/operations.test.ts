@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { readMigrations } from '../../src/db/migrate.js';
 import { describe, expect, it } from 'vitest';
 import { ONBOARDING, VIEWS } from '../../src/slack/ids.js';
 import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/app-harness.js';
@@ -73,7 +74,7 @@ describe('operations', () => {
         await client.connect();
         const { rows } = await client.query('SELECT migration_name, finished_at FROM "_prisma_migrations"');
         await client.end();
-        expect(rows.map((r) => r.migration_name)).toEqual(['0001_init']);
+        expect(rows.map((r) => r.migration_name)).toEqual(readMigrations('postgres').map((m) => m.name));
         for (const app of apps) expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
         await Promise.all(apps.map((app) => app.stop()));
       } finally {

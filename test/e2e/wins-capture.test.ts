@@ -3,7 +3,7 @@ import { NUDGE_ACTIONS, SHORTCUTS, VIEWS, WIN_ACTIONS, WIN_VIEWS } from '../../s
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { databaseKinds } from '../support/databases.js';
 import { RESPONSE_URL_METHOD } from '../support/fake-slack.js';
-import { ENGINEER, NOW, onboard, settle, TODAY, WEEK, WIN_FLAGS, weekAnswer, winsOf, winValues } from './wins-support.js';
+import { ENGINEER, NOW, OTHER, onboard, settle, TODAY, WEEK, WIN_FLAGS, weekAnswer, winsOf, winValues } from './wins-support.js';
 
 const kinds = await databaseKinds();
 
@@ -106,6 +106,27 @@ describe.each(kinds)('capturing wins on %s', (database) => {
       await settle();
       expect(await winsOf(app)).toHaveLength(1);
       expect(app.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    });
+
+    it('when the first delivery fails before the win is written, then the retry stores it exactly once and replies once', async () => {
+      const app = await start();
+      const prisma = app.coach.database.prisma;
+      const event = dm('Ran the incident review for the billing outage');
+      // The database loses the wins table for a moment: the first delivery's write fails.
+      await prisma.$executeRawUnsafe('ALTER TABLE "Win" RENAME TO "WinAway"');
+      await app.slack.event(event, { eventId: 'Ev0FAILFIRST' });
+      await app.fake.waitForCall('chat.postMessage');
+      await settle();
+      await prisma.$executeRawUnsafe('ALTER TABLE "WinAway" RENAME TO "Win"');
+      expect(await winsOf(app)).toEqual([]);
+      expect(String(app.fake.callsTo('chat.postMessage')[0]?.args.text)).toMatch(/could not save that just now/);
+
+      await app.slack.event(event, { eventId: 'Ev0FAILFIRST', retryNum: 1, retryReason: 'http_error' });
+      await app.fake.waitForCall('chat.postMessage', (c) => /^Logged\./.test(String(c.args.text)));
+      await app.slack.event(event, { eventId: 'Ev0FAILFIRST', retryNum: 2, retryReason: 'http_error' });
+      await settle();
+      expect(await winsOf(app)).toHaveLength(1);
+      expect(app.fake.callsTo('chat.postMessage').filter((c) => /^Logged\./.test(String(c.args.text)))).toHaveLength(1);
     });
 
     it('when the same message arrives again under a new event id, then the message ts keeps it to one win and one reply', async () => {
@@ -232,6 +253,48 @@ describe.each(kinds)('capturing wins on %s', (database) => {
       });
       expect(await weekAnswer(app)).toBe('wins');
       await app.fake.waitForCall('views.publish', (c) => c.args.user_id === ENGINEER);
+    });
+
+    it('when a win is logged from the nudge, then the nudge stops asking and offers "Log another" instead', async () => {
+      const app = await start();
+      await app.coach.database.prisma.delivery.create({
+        data: { userId: ENGINEER, kind: 'weekly_nudge', period: WEEK, status: 'sent', channelId: `D${ENGINEER}`, messageTs: '1764000000.000100' },
+      });
+      await app.slack.blockAction({
+        userId: ENGINEER,
+        actionId: NUDGE_ACTIONS.logWin,
+        value: WEEK,
+        channelId: `D${ENGINEER}`,
+        message: { ts: '1764000000.000100', text: 'Weekly check-in' },
+      });
+      await app.fake.waitForCall('views.open');
+      await app.slack.viewSubmission({ userId: ENGINEER, callbackId: WIN_VIEWS.win, values: winValues({ text: 'Ran the design review' }) });
+      const update = await app.fake.waitForCall('chat.update');
+      expect(update.args).toMatchObject({ channel: `D${ENGINEER}`, ts: '1764000000.000100' });
+      const blocks = JSON.stringify(update.args.blocks);
+      expect(String(update.args.text)).toMatch(/^Logged/);
+      expect(blocks).toContain('Log another');
+      expect(blocks).not.toContain('Nothing this week');
+    });
+
+    it.each([
+      ['another user\'s nudge', { channelId: `D${OTHER}`, messageTs: '1764000000.000200', week: WEEK }],
+      ['a malformed week', { channelId: `D${ENGINEER}`, messageTs: '1764000000.000100', week: 'drop table' }],
+    ])('when the modal\'s nudge reference is forged (%s), then the win is saved and no message is touched', async (_, nudge) => {
+      const app = await start();
+      await app.coach.database.prisma.user.create({ data: { id: OTHER } });
+      await app.coach.database.prisma.delivery.create({
+        data: { userId: OTHER, kind: 'weekly_nudge', period: WEEK, status: 'sent', channelId: `D${OTHER}`, messageTs: '1764000000.000200' },
+      });
+      await app.slack.viewSubmission({
+        userId: ENGINEER,
+        callbackId: WIN_VIEWS.win,
+        values: winValues({ text: 'Ran the design review' }),
+        privateMetadata: JSON.stringify({ source: 'nudge', nudge }),
+      });
+      await settle();
+      expect(await winsOf(app)).toHaveLength(1);
+      expect(app.fake.callsTo('chat.update')).toHaveLength(0);
     });
 
     it('when logged from Home with no criteria or flags picked, then the coach tags it and reads the flags from the text', async () => {

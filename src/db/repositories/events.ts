@@ -3,6 +3,10 @@ import { isUniqueViolation } from '../errors.js';
 
 export function eventsRepository(db: Db) {
   return {
+    async wasProcessed(eventId: string): Promise<boolean> {
+      return (await db.processedEvent.findUnique({ where: { eventId }, select: { eventId: true } })) !== null;
+    },
+
     /**
      * Records that a Slack event was handled. Returns false when it already was: Slack
      * re-sends events it thinks were missed, and every replica sees the same event id.

@@ -1,7 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { profileFormFor } from '../../use-cases/profile.js';
 import type { Deps } from '../../use-cases/deps.js';
-import { encodeMetadata } from '../metadata.js';
 import { onboardingModal } from '../views/onboarding.js';
 
 /** Onboarding and "edit profile" are one modal; the command, Home and settings all open it. */
@@ -9,6 +8,7 @@ export async function openProfileModal(deps: Deps, client: WebClient, triggerId:
   const form = await profileFormFor(deps, userId);
   await client.views.open({
     trigger_id: triggerId,
-    view: onboardingModal({ ...form, privateMetadata: encodeMetadata({ editing: form.editing }) }),
+    // Nothing to carry: whether it is a first onboarding or an edit is read from the database on submit.
+    view: onboardingModal({ ...form, privateMetadata: '' }),
   });
 }

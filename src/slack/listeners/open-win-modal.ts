@@ -2,11 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../use-cases/deps.js';
 import { isOnboarded, recentWins, winModalData } from '../../use-cases/wins.js';
 import { encodeMetadata, type WinModalMetadata } from '../metadata.js';
+import { NOT_YOUR_WIN } from '../respond.js';
 import { winModal, winNoticeModal } from '../views/win-modal.js';
 import { winsListModal } from '../views/wins-list.js';
 import { openProfileModal } from './open-profile-modal.js';
-
-export const NOT_YOUR_WIN = 'I could not find that win. It may have been deleted already, or it belongs to someone else.';
 
 // The "My wins" modal shows this many; two blocks each keeps it inside a modal's 100.
 export const LIST_MODAL_WINS = 40;
@@ -19,6 +18,8 @@ export interface OpenWinModalArgs {
   winId?: string;
   /** Push over this open "My wins" modal (views.push) instead of opening a new one. */
   listViewId?: string;
+  /** The nudge DM it was opened from, updated once the win is saved. */
+  nudge?: WinModalMetadata['nudge'];
 }
 
 /**
@@ -32,7 +33,12 @@ export async function openWinModal(deps: Deps, client: WebClient, args: OpenWinM
     return;
   }
   const data = await winModalData(deps, userId, winId);
-  const metadata: WinModalMetadata = { source: args.source, ...(winId ? { winId } : {}), ...(listViewId ? { listViewId } : {}) };
+  const metadata: WinModalMetadata = {
+    source: args.source,
+    ...(winId ? { winId } : {}),
+    ...(listViewId ? { listViewId } : {}),
+    ...(args.nudge ? { nudge: args.nudge } : {}),
+  };
   const view = data ? winModal({ ...data, privateMetadata: encodeMetadata(metadata) }) : winNoticeModal(NOT_YOUR_WIN);
   if (!data) deps.logger.warn({ userId, winId }, 'win modal refused: no such win for this user');
   if (listViewId) await client.views.push({ trigger_id: triggerId, view });

@@ -79,6 +79,21 @@ export function nothingThisWeekNote(): SlackMessageView {
   return note("Got it: a quiet week. That still counts as showing up, and your streak stays alive. I'll check in again next week.");
 }
 
+/** A win was logged from this nudge: its question is answered, so only "Log another" stays. */
+export function winLoggedNote({ week }: { week: string }): SlackMessageView {
+  const text = 'Logged, nice work. Anything else from this week worth keeping?';
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        elements: [{ type: 'button', action_id: NUDGE_ACTIONS.logWin, value: week, text: { type: 'plain_text', text: 'Log another' } }],
+      },
+    ],
+  };
+}
+
 export function snoozedNote({ date, minuteOfDay }: { date: string; minuteOfDay: number }): SlackMessageView {
   return note(`Snoozed. I'll come back on ${formatDay(date)} at ${formatTimeOfDay(minuteOfDay)}, your time.`);
 }

@@ -1,22 +1,13 @@
 import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
 import { DateTime } from 'luxon';
+import type { WinItem } from '../../use-cases/wins.js';
 import { WIN_ACTIONS, WIN_VIEWS } from '../ids.js';
 import { escapeMrkdwn, plural, truncate } from './text.js';
 
 /** One win as the lists show it; the tags are criterion names, already resolved. */
-export interface WinLineArgs {
-  date: string;
-  text: string;
-  tags: string[];
-  crossTeam: boolean;
-  enabledOthers: boolean;
-  link: string | null;
-  permalink: string | null;
-}
+export type WinLineArgs = Omit<WinItem, 'id'>;
 
-export interface WinListEntry extends WinLineArgs {
-  id: string;
-}
+export type WinListEntry = WinItem;
 
 // Long enough to recognise the win, short enough that ten fit on a screen.
 const LIST_TEXT_MAX = 280;
@@ -155,4 +146,29 @@ export function winSavedMessage({ win, targetLevelName, duplicate }: WinSavedArg
 /** A one-line reply (a hint, an error) for the places a win is captured. */
 export function winReply(text: string): { text: string; blocks: KnownBlock[] } {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** A win sent before onboarding: kept, not lost, and filed once the profile is saved. */
+export function winKeptMessage({ duplicate }: { duplicate: boolean }): { text: string; blocks: KnownBlock[] } {
+  return winReply(
+    duplicate
+      ? 'I already have that one safe. I will file it as soon as your profile is set up.'
+      : 'Got it, and it is safe with me. First I need to know what you are going for, so I can tag it against the right level: finish setting up (*Get started* in my Home tab, or `/promo settings`) and I will file it, no need to send it again.',
+  );
+}
+
+/** After onboarding: the wins that were waiting for it are in. */
+export function keptWinsFiledMessage({ wins }: { wins: WinListEntry[] }): { text: string; blocks: KnownBlock[] } {
+  const lead = `You're all set. I filed ${wins.length === 1 ? 'the win' : `the ${plural(wins.length, 'win')}`} you sent me before setting up:`;
+  const shown = wins.slice(0, 10);
+  return {
+    text: `${lead} ${shown.map((w) => escapeMrkdwn(truncate(w.text.trim(), 80))).join(' · ')}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: lead } },
+      ...shown.map((win) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: winLine(win) } })),
+      ...(wins.length > shown.length
+        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `…and ${wins.length - shown.length} more in *My wins*.` }] }]
+        : []),
+    ],
+  };
 }

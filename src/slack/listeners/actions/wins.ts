@@ -4,7 +4,9 @@ import { deleteWin, recentWins } from '../../../use-cases/wins.js';
 import { NUDGE_ACTIONS, WIN_ACTIONS, WIN_VIEWS } from '../../ids.js';
 import { winNoticeModal } from '../../views/win-modal.js';
 import { winsListMessage } from '../../views/wins-list.js';
-import { NOT_YOUR_WIN, openWinModal, openWinsListModal, updateWinsListModal } from '../open-win-modal.js';
+import { WinNotFoundError } from '../../../use-cases/errors.js';
+import { NOT_YOUR_WIN } from '../../respond.js';
+import { openWinModal, openWinsListModal, updateWinsListModal } from '../open-win-modal.js';
 import { refreshHome } from '../refresh-home.js';
 
 // Lists in messages (`/promo wins`) show this many.
@@ -15,10 +17,19 @@ function listModalId(body: BlockAction): string | undefined {
   return body.view?.type === 'modal' && body.view.callback_id === WIN_VIEWS.list ? body.view.id : undefined;
 }
 
+/** The nudge DM a "Log a win" button sits in, so it can be updated once the win is saved. */
+function nudgeOf(body: BlockAction, week: string | undefined) {
+  const channelId = body.channel?.id;
+  const messageTs = body.message?.ts;
+  if (!channelId || !messageTs || !week || !/^\d{4}-W\d{2}$/.test(week)) return undefined;
+  return { channelId, messageTs, week };
+}
+
 export function registerWinActions(app: App, deps: Deps) {
-  app.action<BlockAction<ButtonAction>>(NUDGE_ACTIONS.logWin, async ({ ack, body, client }) => {
+  app.action<BlockAction<ButtonAction>>(NUDGE_ACTIONS.logWin, async ({ ack, body, action, client }) => {
     await ack();
-    await openWinModal(deps, client, { triggerId: body.trigger_id, userId: body.user.id, source: 'nudge' });
+    const nudge = nudgeOf(body, action.value);
+    await openWinModal(deps, client, { triggerId: body.trigger_id, userId: body.user.id, source: 'nudge', ...(nudge ? { nudge } : {}) });
   });
 
   app.action<BlockAction<ButtonAction>>(WIN_ACTIONS.homeLogWin, async ({ ack, body, client }) => {
@@ -46,7 +57,11 @@ export function registerWinActions(app: App, deps: Deps) {
   app.action<BlockAction<ButtonAction>>(WIN_ACTIONS.delete, async ({ ack, body, action, client, respond }) => {
     await ack();
     const userId = body.user.id;
-    if (!(await deleteWin(deps, userId, action.value ?? ''))) {
+    try {
+      await deleteWin(deps, userId, action.value ?? '');
+    } catch (error) {
+      if (!(error instanceof WinNotFoundError)) throw error;
+      deps.logger.warn({ userId, winId: action.value }, 'delete refused: no such win for this user');
       await client.views.open({ trigger_id: body.trigger_id, view: winNoticeModal(NOT_YOUR_WIN) });
       return;
     }

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
+import { isOnboarded } from '../../../use-cases/wins.js';
 import { helpMessage } from '../../views/help.js';
 import { openProfileModal } from '../open-profile-modal.js';
-import { winCommand, winsCommand } from './wins.js';
+import { findSubcommand, HELP_LINES } from './subcommands.js';
 
 /** "/promo win shipped it" → { name: "win", rest: "shipped it" }. */
 export function parseSubcommand(text: string): { name: string; rest: string } {
@@ -12,22 +13,22 @@ export function parseSubcommand(text: string): { name: string; rest: string } {
   return { name: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() };
 }
 
+/** `/promo <subcommand>`: looked up in the registry; bare or unknown shows the help. */
 export function promoCommand(deps: Deps) {
-  return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const { command, ack, client } = args;
     const { name, rest } = parseSubcommand(command.text);
-    if (name === 'help') {
-      await ack({ response_type: 'ephemeral', ...helpMessage() });
-      return;
-    }
-    const profile = await deps.repos.users.findProfile(command.user_id);
+    const subcommand = findSubcommand(name);
     // A new user's first command of any kind starts onboarding: nothing else works without a profile.
-    if (!profile || name === 'settings') {
+    if ((subcommand?.beforeOnboarding ?? 'onboard') === 'onboard' && !(await isOnboarded(deps, command.user_id))) {
       await ack();
       await openProfileModal(deps, client, command.trigger_id, command.user_id);
       return;
     }
-    if (name === 'win') return winCommand(deps, { command, ack, client }, rest);
-    if (name === 'wins') return winsCommand(deps, { command, ack, client });
-    await ack({ response_type: 'ephemeral', ...helpMessage(name ? { unknown: name } : {}) });
+    if (!subcommand) {
+      await ack({ response_type: 'ephemeral', ...helpMessage({ commands: HELP_LINES, ...(name ? { unknown: name } : {}) }) });
+      return;
+    }
+    await subcommand.handle(deps, args, rest);
   };
 }

@@ -1,10 +1,9 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
 import { captureWin, fromSlackText, recentWins } from '../../../use-cases/wins.js';
-import { winReply, winSavedMessage, winsListMessage } from '../../views/wins-list.js';
+import { winKeptMessage, winReply, winSavedMessage, winsListMessage } from '../../views/wins-list.js';
+import { openProfileModal } from '../open-profile-modal.js';
 import { refreshHome } from '../refresh-home.js';
-
-type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack' | 'client'>;
+import type { CommandArgs } from './subcommands.js';
 
 const HOW_TO =
   'Tell me what you did, right after the command: `/promo win Ran the incident review for the billing outage; the fix list is now the team’s template`. For a date, a link or criteria, use *Log a win* in my Home tab.';
@@ -12,19 +11,31 @@ const HOW_TO =
 // The list in a reply: enough to see the recent weeks; "My wins" on Home shows more.
 const COMMAND_WINS = 10;
 
-/** `/promo win <text>`: stored with today's date, tagged by the coach, confirmed only to the user. */
+/**
+ * `/promo win <text>`: stored with today's date, tagged by the coach, confirmed only to the
+ * user. Before onboarding it is kept (and onboarding opens): it is filed once the profile exists.
+ */
 export async function winCommand(deps: Deps, { command, ack, client }: CommandArgs, rest: string): Promise<void> {
   if (rest.trim().length === 0) {
     await ack({ response_type: 'ephemeral', ...winReply(HOW_TO) });
     return;
   }
-  const result = await captureWin(deps, command.user_id, { text: fromSlackText(rest), source: 'command' });
-  if (result.kind !== 'saved') {
-    const problem = result.kind === 'invalid' ? (result.errors.text ?? 'I could not save that one.') : 'Run `/promo settings` first.';
-    await ack({ response_type: 'ephemeral', ...winReply(`${problem} Nothing saved yet.`) });
+  const result = await captureWin(deps, command.user_id, {
+    text: fromSlackText(rest),
+    source: 'command',
+    // Slack never re-sends a slash command, but the trigger id names this one invocation.
+    sourceKey: `command:${command.user_id}:${command.trigger_id}`,
+  });
+  if (!result.ok) {
+    await ack({ response_type: 'ephemeral', ...winReply(`${result.errors.text ?? 'I could not save that one.'} Nothing saved yet.`) });
     return;
   }
-  await ack({ response_type: 'ephemeral', ...winSavedMessage(result) });
+  if (result.value.status === 'kept') {
+    await ack({ response_type: 'ephemeral', ...winKeptMessage(result.value) });
+    await openProfileModal(deps, client, command.trigger_id, command.user_id);
+    return;
+  }
+  await ack({ response_type: 'ephemeral', ...winSavedMessage(result.value) });
   await refreshHome(deps, client, command.user_id);
 }
 

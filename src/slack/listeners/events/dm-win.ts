@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
 import { captureWin, fromSlackText } from '../../../use-cases/wins.js';
-import { winReply, winSavedMessage } from '../../views/wins-list.js';
+import { winKeptMessage, winReply, winSavedMessage } from '../../views/wins-list.js';
 import { refreshHome } from '../refresh-home.js';
 
-const NOT_ONBOARDED =
-  'I would love to log that, but first I need to know what you are going for. Open my *Home* tab and press *Get started* (or type `/promo settings`): it takes a minute. Then send me this again.';
+const SAVE_FAILED =
+  'I could not save that just now, sorry. Your message is still here: send it again in a minute and I will file it.';
 
 /**
  * A plain DM to the app is a win. Only a person's own new message counts: edits,
@@ -17,18 +17,26 @@ export function dmWin(deps: Deps) {
     const text = fromSlackText(event.text ?? '');
     if (text.trim().length === 0) return;
     const userId = event.user;
-    const result = await captureWin(deps, userId, {
-      text,
-      source: 'dm',
-      // Keyed on the message itself: however often Slack delivers it, it is one win.
-      sourceKey: `dm:${event.channel}:${event.ts}`,
-    });
-    if (result.kind === 'saved' && result.duplicate) return;
-    const reply =
-      result.kind === 'saved'
-        ? winSavedMessage(result)
-        : winReply(result.kind === 'invalid' ? `${result.errors.text ?? 'I could not save that one.'} Nothing saved yet.` : NOT_ONBOARDED);
+    let result;
+    try {
+      result = await captureWin(deps, userId, {
+        text,
+        source: 'dm',
+        // Keyed on the message itself: however often Slack delivers it, it is one win.
+        sourceKey: `dm:${event.channel}:${event.ts}`,
+      });
+    } catch (error) {
+      // Never lost without a word: the user knows, and the event stays unhandled so a retry files it.
+      await client.chat.postMessage({ channel: event.channel, ...winReply(SAVE_FAILED) }).catch(() => undefined);
+      throw error;
+    }
+    if (result.ok && result.value.duplicate) return;
+    const reply = !result.ok
+      ? winReply(`${result.errors.text ?? 'I could not save that one.'} Nothing saved yet.`)
+      : result.value.status === 'kept'
+        ? winKeptMessage(result.value)
+        : winSavedMessage(result.value);
     await client.chat.postMessage({ channel: event.channel, ...reply });
-    if (result.kind === 'saved') await refreshHome(deps, client, userId);
+    if (result.ok && result.value.status === 'saved') await refreshHome(deps, client, userId);
   };
 }

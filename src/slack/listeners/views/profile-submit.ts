@@ -1,10 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { saveProfile, validateProfile, type ProfileField, type ProfileForm } from '../../../use-cases/profile.js';
+import { settleProfile, submitProfile } from '../../../use-cases/onboarding.js';
+import type { ProfileField, ProfileForm } from '../../../use-cases/profile.js';
+import type { FieldErrors } from '../../../use-cases/result.js';
 import type { Deps } from '../../../use-cases/deps.js';
 import { parseTimeOfDay } from '../../../schedule/weekly.js';
 import { ONBOARDING } from '../../ids.js';
-import { parseProfileModalMetadata } from '../../metadata.js';
+import { blockErrors } from '../../respond.js';
+import { keptWinsFiledMessage } from '../../views/wins-list.js';
 import { refreshHome } from '../refresh-home.js';
 
 type ViewValues = ViewSubmitAction['view']['state']['values'];
@@ -46,24 +49,20 @@ export function profileSubmit(deps: Deps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const parsed = readProfileForm(view.state.values);
-    const errors: Record<string, string> = {};
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as ProfileField;
-        errors[BLOCK_FOR[field]] ??= issue.message;
-      }
-    } else {
-      const problems = await validateProfile(deps, userId, parsed.data);
-      for (const [field, message] of Object.entries(problems)) errors[BLOCK_FOR[field as ProfileField]] = message;
+      const errors: FieldErrors<ProfileField> = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as ProfileField] ??= issue.message;
+      await ack({ response_action: 'errors', errors: blockErrors(errors, BLOCK_FOR) });
+      return;
     }
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
+    const result = await submitProfile(deps, userId, parsed.data);
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: blockErrors(result.errors, BLOCK_FOR) });
       return;
     }
     await ack();
-    const { editing } = parseProfileModalMetadata(view.private_metadata);
-    await saveProfile(deps, userId, parsed.data);
-    deps.logger.info({ userId, editing }, editing ? 'profile updated' : 'user onboarded');
+    const { filedWins } = await settleProfile(deps, userId);
+    if (filedWins.length > 0) await deps.slack.postDm(userId, keptWinsFiledMessage({ wins: filedWins }));
     await refreshHome(deps, client, userId);
   };
 }

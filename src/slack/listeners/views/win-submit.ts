@@ -1,11 +1,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
-import type { WinErrors, WinField } from '../../../use-cases/validate-win.js';
+import { NotOnboardedError } from '../../../use-cases/errors.js';
+import { isOwnNudge } from '../../../use-cases/nudge-messages.js';
+import type { WinField } from '../../../use-cases/validate-win.js';
 import { captureWin, updateWin } from '../../../use-cases/wins.js';
 import { WIN_FLAGS, WIN_VIEWS } from '../../ids.js';
 import { parseWinModalMetadata } from '../../metadata.js';
+import { blockErrors, messageFor } from '../../respond.js';
+import { winLoggedNote } from '../../views/nudge.js';
 import { winNoticeModal, winSavedModal } from '../../views/win-modal.js';
-import { NOT_YOUR_WIN, updateWinsListModal } from '../open-win-modal.js';
+import { updateWinsListModal } from '../open-win-modal.js';
 import { refreshHome } from '../refresh-home.js';
 
 type ViewValues = ViewSubmitAction['view']['state']['values'];
@@ -44,49 +48,48 @@ export function readWinForm(values: ViewValues): WinForm {
   };
 }
 
-function fieldErrors(errors: WinErrors): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [BLOCK_FOR[field as WinField], message]));
-}
-
 export function winSubmit(deps: Deps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const meta = parseWinModalMetadata(view.private_metadata);
     const form = readWinForm(view.state.values);
-
-    if (meta.winId) {
-      // Editing shows every field as stored, so what comes back is the user's choice, flags included.
-      const { flags, ...fields } = form;
-      const result = await updateWin(deps, userId, meta.winId, { ...fields, crossTeam: flags?.crossTeam ?? false, enabledOthers: flags?.enabledOthers ?? false });
-      if (result.kind === 'invalid') {
-        await ack({ response_action: 'errors', errors: fieldErrors(result.errors) });
-        return;
-      }
-      if (result.kind === 'not_found') {
-        await ack({ response_action: 'update', view: winNoticeModal(NOT_YOUR_WIN) });
-        return;
-      }
-      if (meta.listViewId) {
-        // Pushed from "My wins": close this one and show the list with the change in it.
-        await ack();
-        await updateWinsListModal(deps, client, meta.listViewId, userId);
+    try {
+      if (meta.winId) {
+        // Editing shows every field as stored, so what comes back is the user's choice, flags included.
+        const { flags, ...fields } = form;
+        const result = await updateWin(deps, userId, meta.winId, { ...fields, crossTeam: flags?.crossTeam ?? false, enabledOthers: flags?.enabledOthers ?? false });
+        if (!result.ok) {
+          await ack({ response_action: 'errors', errors: blockErrors(result.errors, BLOCK_FOR) });
+          return;
+        }
+        if (meta.listViewId) {
+          // Pushed from "My wins": close this one and show the list with the change in it.
+          await ack();
+          await updateWinsListModal(deps, client, meta.listViewId, userId);
+        } else {
+          await ack({ response_action: 'update', view: winSavedModal({ ...result.value.win, edited: true }) });
+        }
       } else {
-        await ack({ response_action: 'update', view: winSavedModal({ ...result.win, edited: true }) });
+        const result = await captureWin(deps, userId, { ...form, source: meta.source });
+        if (!result.ok) {
+          await ack({ response_action: 'errors', errors: blockErrors(result.errors, BLOCK_FOR) });
+          return;
+        }
+        if (result.value.status !== 'saved') throw new NotOnboardedError(userId);
+        await ack({ response_action: 'update', view: winSavedModal({ ...result.value.win, edited: false }) });
+        if (meta.nudge && (await isOwnNudge(deps, userId, meta.nudge))) {
+          // The nudge asked for this win: it stops asking, and offers to log another.
+          await client.chat
+            .update({ channel: meta.nudge.channelId, ts: meta.nudge.messageTs, ...winLoggedNote({ week: meta.nudge.week }) })
+            .catch((err: unknown) => deps.logger.warn({ err, userId }, 'could not update the nudge message'));
+        }
       }
-    } else {
-      const result = await captureWin(deps, userId, { ...form, source: meta.source });
-      if (result.kind === 'invalid') {
-        await ack({ response_action: 'errors', errors: fieldErrors(result.errors) });
-        return;
-      }
-      if (result.kind === 'not_onboarded') {
-        await ack({
-          response_action: 'update',
-          view: winNoticeModal('First I need to know what you are going for: run /promo settings, then log this again.'),
-        });
-        return;
-      }
-      await ack({ response_action: 'update', view: winSavedModal({ ...result.win, edited: false }) });
+    } catch (error) {
+      const message = messageFor(error);
+      if (!message) throw error;
+      deps.logger.warn({ userId, winId: meta.winId, error: (error as Error).name }, 'win submission refused');
+      await ack({ response_action: 'update', view: winNoticeModal(message) });
+      return;
     }
     await refreshHome(deps, client, userId);
   };

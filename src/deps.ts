@@ -1,0 +1,58 @@
+// The one composition root: config → database (migrated, seeded) → repositories, ladder,
+// Slack gateway, clock. The app, the operator CLI and the benchmark all build their
+// dependencies here, so each runs the same code against the same wiring.
+import { WebClient } from '@slack/web-api';
+import type { Config } from './config.js';
+import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
+import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
+import type { Logger } from './logger.js';
+import { slackGateway } from './slack/gateway.js';
+import { rollCyclesForward } from './use-cases/cycles.js';
+import type { Deps } from './use-cases/deps.js';
+
+/** WebClient options for every Slack call the app makes. */
+export function slackClientOptions(config: Pick<Config, 'slack'>) {
+  return {
+    slackApiUrl: config.slack.apiUrl,
+    // Interactive work cannot wait half an hour: a few quick retries, and Retry-After on 429s.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 5_000 },
+  };
+}
+
+export interface CreateDepsOptions {
+  logger: Logger;
+  clock?: () => Date;
+  /** The WebClient to send with: the app passes Bolt's, so one client holds the rate-limit queue. */
+  slackClient?: WebClient;
+}
+
+/** Everything a use case needs, plus the database handle its owner closes. */
+export interface AppDeps extends Deps {
+  database: Database;
+}
+
+/** The database, migrated and seeded, and the ladder: what needs no Slack at all. */
+export async function openCore(config: Pick<Config, 'database' | 'ladderFile'>, logger: Logger, clock: () => Date) {
+  await migrateDatabase(config.database.url, logger);
+  const database = openDatabase(config.database.url);
+  try {
+    const repos = createRepositories(database.prisma);
+    const ladder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
+    // Cycles never run out: an install always offers at least two future calibrations.
+    await rollCyclesForward({ repos, clock });
+    return { database, repos, ladder };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export async function createDeps(
+  config: Pick<Config, 'database' | 'ladderFile' | 'slack'>,
+  options: CreateDepsOptions,
+): Promise<AppDeps> {
+  const clock = options.clock ?? (() => new Date());
+  const { database, repos, ladder } = await openCore(config, options.logger, clock);
+  const client = options.slackClient ?? new WebClient(config.slack.botToken, slackClientOptions(config));
+  return { database, repos, ladder, logger: options.logger, clock, slack: slackGateway(client, repos.users) };
+}

@@ -1,0 +1,26 @@
+// The one place where a use case's answer becomes what Slack shows: field errors become
+// `response_action: 'errors'` on the right blocks, and each named error becomes one short
+// message the user can act on.
+import { NotOnboardedError, UseCaseError, WinNotFoundError } from '../use-cases/errors.js';
+import type { FieldErrors } from '../use-cases/result.js';
+
+export const NOT_YOUR_WIN = 'I could not find that win. It may have been deleted already, or it belongs to someone else.';
+export const NOT_ONBOARDED =
+  'First I need to know what you are going for: open my *Home* tab and press *Get started*, or type `/promo settings`. It takes a minute.';
+
+/** What the user reads when a request cannot be done; null for an error that is a bug. */
+export function messageFor(error: unknown): string | null {
+  if (error instanceof WinNotFoundError) return NOT_YOUR_WIN;
+  if (error instanceof NotOnboardedError) return NOT_ONBOARDED;
+  if (error instanceof UseCaseError) return 'I could not do that one. Try again from my Home tab.';
+  return null;
+}
+
+/** Field errors keyed by the modal's block ids, for `ack({ response_action: 'errors', errors })`. */
+export function blockErrors<F extends string>(errors: FieldErrors<F>, blockFor: Record<F, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors) as [F, string | undefined][]) {
+    if (message) out[blockFor[field]] ??= message;
+  }
+  return out;
+}
