@@ -1,12 +1,36 @@
 // What the Home tab shows a user, gathered from the profile, the ladder, their wins and the coach.
 import { DateTime } from 'luxon';
-import { checkTiming } from '../coach/timing.js';
+import { checkTiming, type TimingResult } from '../coach/timing.js';
 import { findLevel } from '../ladder/index.js';
 import { isValidZone, localDate } from '../schedule/weekly.js';
-import type { HomeArgs } from '../slack/views/home.js';
 import { needsNextCycle } from './cycles.js';
 import type { Deps } from './deps.js';
-import { recentWins, winsSummary } from './wins.js';
+import { recentWins, winsSummary, type WinItem, type WinsSummary } from './wins.js';
+
+export type { WinsSummary };
+
+/** Everything the Home tab shows; the view turns it into blocks. */
+export interface HomeArgs {
+  /** Absent until the user has onboarded. */
+  dashboard?: {
+    currentLevelName: string;
+    targetLevelName: string;
+    targetCycle: string;
+    calibrationDate: string | null;
+    /** Calibration for the target cycle has met (or the cycle is gone): time to pick the next one. */
+    cyclePassed: boolean;
+    /** Null once the cycle has passed. */
+    timing: TimingResult | null;
+    nudgeDay: number;
+    nudgeMinute: number;
+    /** Set only while a pause is in force (today or later). */
+    nudgesPausedUntil: string | null;
+    /** The next nudge on the user's wall clock, e.g. "Friday 27 Nov, 15:00". */
+    nextNudge: string | null;
+    wins: WinsSummary;
+    recentWins: WinItem[];
+  };
+}
 
 // The dashboard shows the latest few; "My wins" opens the longer list.
 export const HOME_RECENT_WINS = 5;

@@ -7,12 +7,22 @@ import { detectWinFlags, tagWin } from '../coach/win-tags.js';
 import type { WinChanges, WinRecord, WinSource } from '../db/index.js';
 import { findLevel, type Ladder } from '../ladder/index.js';
 import { isoWeekOf, localDate } from '../schedule/weekly.js';
-import type { WinsSummary } from '../slack/views/home.js';
 import type { Deps } from './deps.js';
 import { NotOnboardedError, WinNotFoundError } from './errors.js';
 import { hasErrors, invalid, ok, type Result } from './result.js';
 import { weekStreak } from './streak.js';
 import { validateWin, WIN_TEXT_MAX, type WinField } from './validate-win.js';
+
+/** Wins this calendar quarter against the target level's criteria, and the weekly streak. */
+export interface WinsSummary {
+  quarterLabel: string;
+  count: number;
+  coveredCriteria: number;
+  totalCriteria: number;
+  /** Target-level criteria with no win this quarter, by name: what to go and find. */
+  uncovered: string[];
+  streakWeeks: number;
+}
 
 /** A win as every list and confirmation shows it: criteria already turned into names. */
 export interface WinItem {

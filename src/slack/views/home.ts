@@ -1,42 +1,11 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { TimingResult } from '../../coach/timing.js';
+import type { HomeArgs, WinsSummary } from '../../use-cases/home.js';
 import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
 import { ACTIONS, HOME_ACTIONS, WIN_ACTIONS } from '../ids.js';
 import { escapeMrkdwn, plural, truncate } from './text.js';
-import { winBlocks, type WinListEntry } from './wins-list.js';
+import { winBlocks } from './wins-list.js';
 
-/** Wins this calendar quarter against the target level's criteria, and the weekly streak. */
-export interface WinsSummary {
-  quarterLabel: string;
-  count: number;
-  coveredCriteria: number;
-  totalCriteria: number;
-  /** Target-level criteria with no win this quarter, by name: what to go and find. */
-  uncovered: string[];
-  streakWeeks: number;
-}
-
-export interface HomeArgs {
-  /** Absent until the user has onboarded. */
-  dashboard?: {
-    currentLevelName: string;
-    targetLevelName: string;
-    targetCycle: string;
-    calibrationDate: string | null;
-    /** Calibration for the target cycle has met (or the cycle is gone): time to pick the next one. */
-    cyclePassed: boolean;
-    /** Null once the cycle has passed. */
-    timing: TimingResult | null;
-    nudgeDay: number;
-    nudgeMinute: number;
-    /** Set only while a pause is in force (today or later). */
-    nudgesPausedUntil: string | null;
-    /** The next nudge on the user's wall clock, e.g. "Friday 27 Nov, 15:00". */
-    nextNudge: string | null;
-    wins: WinsSummary;
-    recentWins: WinListEntry[];
-  };
-}
+export type { HomeArgs, WinsSummary };
 
 export function homeView({ dashboard }: HomeArgs): HomeView {
   return { type: 'home', blocks: dashboard ? dashboardBlocks(dashboard) : welcomeBlocks() };
