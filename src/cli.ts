@@ -1,7 +1,7 @@
 // `promo-coach`: the operator's commands, sharing the app's configuration and database.
 import { parseArgs } from 'node:util';
 import { CYCLES_USAGE, runCyclesCommand } from './cli/cycles-command.js';
-import { runCoachCommand } from './coach/coach-cli.js';
+import { runCoachCommand } from './cli/coach-command.js';
 import { ConfigError, loadConfig, loadDatabaseConfig } from './config.js';
 import { migrateDatabase } from './db/index.js';
 import { createDeps, openCore } from './deps.js';

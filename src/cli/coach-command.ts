@@ -3,22 +3,27 @@ import type { Ladder } from '../ladder/types.js';
 import { defaultLadder } from '../ladder/default-ladder.js';
 import { LadderError, loadLadderFile } from '../ladder/ladder-yaml.js';
 import { findLevel, resolveLevel } from '../ladder/ladder-queries.js';
-import { checkTiming } from './timing.js';
-import { lintOpening } from './opening.js';
-import { checkCase } from './case.js';
-import { checkGap } from './gap.js';
-import { classifyHedge } from './hedge.js';
-import { checkCriterion } from './criterion.js';
-import { buildPlanTimeline } from './plan.js';
-import { checkDoc } from './doc.js';
-import { shouldConsiderWalking } from './walk.js';
-import { compQuestion } from './comp.js';
-import { detectWinFlags, tagWin } from './win-tags.js';
+import {
+  buildPlanTimeline,
+  checkCase,
+  checkCriterion,
+  checkDoc,
+  checkGap,
+  checkTiming,
+  classifyHedge,
+  compQuestion,
+  detectWinFlags,
+  lintOpening,
+  shouldConsiderWalking,
+  tagWin,
+} from '../coach/index.js';
 
 // The terminal front door to the coaching engine: `promo-coach coach <check>` reads
 // one JSON object on stdin and prints one on stdout. It is the same pure functions the
 // Slack flows call, so operators and tests can try any rule without Slack. Exit codes:
 // 0 ok, 2 bad usage or input (the message names the field), 1 unexpected failure.
+// It lives outside coach/ because it reads company ladder files from disk, and coach/
+// stays pure.
 
 export interface CoachCommandResult {
   exitCode: number;

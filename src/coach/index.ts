@@ -30,5 +30,3 @@ export { shouldConsiderWalking, CYCLES_BEFORE_WALKING, DONT_BLUFF_WARNING } from
 export type { CycleOutcome, WalkInput, WalkResult } from './walk.js';
 export { compQuestion } from './comp.js';
 export type { CompInput, CompQuestion } from './comp.js';
-export { runCoachCommand, coachUsage, COACH_CHECKS } from './coach-cli.js';
-export type { CoachCommandResult } from './coach-cli.js';

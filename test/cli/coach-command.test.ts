@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COACH_CHECKS, runCoachCommand } from '../../src/coach/index.js';
+import { COACH_CHECKS, runCoachCommand } from '../../src/cli/coach-command.js';
 
 async function run(check: string | undefined, input: unknown) {
   const r = await runCoachCommand(check, typeof input === 'string' ? input : JSON.stringify(input));
