@@ -15,8 +15,12 @@ function parse<T, F>(schema: z.ZodType<T>, raw: string | undefined, fallback: F)
   }
 }
 
-/** A message the app posted, to update in place once it has been answered. */
-const messageRef = z.object({ channelId: z.string().min(1).max(64), messageTs: z.string().min(1).max(64) });
+/** A nudge the app posted, to update in place once it has been answered, and the week it asked about. */
+const nudgeRef = z.object({
+  channelId: z.string().min(1).max(64),
+  messageTs: z.string().min(1).max(64),
+  week: z.string().regex(/^\d{4}-W\d{2}$/),
+});
 
 // The win modal: which win is edited (none for a new one), where it was opened from, the
 // "My wins" modal underneath when it was pushed from there (refreshed after saving), and the
@@ -25,7 +29,7 @@ const winModalMetadata = z.object({
   winId: z.string().min(1).max(64).optional(),
   source: z.enum(['nudge', 'home', 'modal']),
   listViewId: z.string().min(1).max(64).optional(),
-  nudge: messageRef.extend({ week: z.string().regex(/^\d{4}-W\d{2}$/) }).optional(),
+  nudge: nudgeRef.optional(),
 });
 export type WinModalMetadata = z.infer<typeof winModalMetadata>;
 
@@ -33,7 +37,7 @@ export const parseWinModalMetadata = (raw: string | undefined): WinModalMetadata
   parse(winModalMetadata, raw, { source: 'modal' });
 
 /** Which nudge message a pause modal was opened from, so the submission can update it in place. */
-const pauseMetadata = messageRef;
+const pauseMetadata = nudgeRef;
 export type PauseMetadata = z.infer<typeof pauseMetadata>;
 
 export const parsePauseMetadata = (raw: string | undefined): PauseMetadata | null => parse(pauseMetadata, raw, null);

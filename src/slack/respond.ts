@@ -2,6 +2,7 @@
 // `response_action: 'errors'` on the right blocks, and each named error becomes one short
 // message the user can act on.
 import { NotOnboardedError, UseCaseError, WinNotFoundError } from '../use-cases/errors.js';
+import type { Deps } from '../use-cases/deps.js';
 import type { FieldErrors } from '../use-cases/result.js';
 
 export const NOT_YOUR_WIN = 'I could not find that win. It may have been deleted already, or it belongs to someone else.';
@@ -14,6 +15,26 @@ export function messageFor(error: unknown): string | null {
   if (error instanceof NotOnboardedError) return NOT_ONBOARDED;
   if (error instanceof UseCaseError) return 'I could not do that one. Try again from my Home tab.';
   return null;
+}
+
+/**
+ * Runs a view submission's use case; a named error (not onboarded, not yours) comes back
+ * as `refused`, an ack payload that shows its message on `blockId`, and is logged.
+ */
+export async function refusedAsFieldError<T>(
+  deps: Pick<Deps, 'logger'>,
+  userId: string,
+  blockId: string,
+  act: () => Promise<T>,
+): Promise<T | { refused: { response_action: 'errors'; errors: Record<string, string> } }> {
+  try {
+    return await act();
+  } catch (error) {
+    const message = messageFor(error);
+    if (!message) throw error;
+    deps.logger.warn({ userId, error: (error as Error).name }, 'view submission refused');
+    return { refused: { response_action: 'errors', errors: { [blockId]: message } } };
+  }
 }
 
 /** Field errors keyed by the modal's block ids, for `ack({ response_action: 'errors', errors })`. */

@@ -24,3 +24,10 @@ export class WinNotFoundError extends UseCaseError {
     super(userId, 'no such win for this user');
   }
 }
+
+/** A nudge button for a week the user was never nudged about: forged, or from another install. */
+export class WeekNotNudgedError extends UseCaseError {
+  constructor(userId: string, readonly week: string) {
+    super(userId, 'no nudge was sent to this user for that week');
+  }
+}

@@ -17,6 +17,8 @@ import {
 } from '../schedule/weekly.js';
 import { needsNextCycle } from './cycles.js';
 import type { Deps } from './deps.js';
+import { NotOnboardedError, WeekNotNudgedError } from './errors.js';
+import { invalid, ok, type Result } from './result.js';
 
 /** Pause at most about six months ahead: longer than that is leaving, not a holiday. */
 export const MAX_PAUSE_DAYS = 183;
@@ -46,6 +48,7 @@ export type TickResult = RunCounts;
 export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions): Promise<TickResult> {
   const engine = deliveryEngine({ deliveries: deps.repos.deliveries, slack: deps.slack, logger: deps.logger }, options);
   const cursor = (row: DueNudge | undefined): DueCursor | undefined => row && { dueAt: row.dueAt, userId: row.userId };
+  const calendar = tickCalendar(at);
   // Most ticks find nobody due: one indexed query answers that for both kinds.
   const due = await deps.repos.nudges.dueKinds(at);
   const weekly = !due.weekly ? { weekly_sent: 0 } : await engine.runDue<DueNudge>(
@@ -54,14 +57,13 @@ export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions):
       page: (after, limit) => deps.repos.nudges.dueWeeklyPage(at, cursor(after), limit),
       plan: (rows) =>
         rows.map((due) => {
-          if (isPaused(due.nudgesPausedUntil, due.tz, at)) return { skip: 'paused' };
+          if (calendar.isPaused(due)) return { skip: 'paused' };
           // Catch-up after an outage of any length: only the latest slot can still be on time.
-          const dueAt = latestWeeklyOccurrence(slotOf(due), at);
-          const week = isoWeekOf(dueAt, due.tz);
-          const message = () => options.message({ userId: due.userId, week, reNudge: false, pickNextCycle: cyclePassed(due, at) });
-          return { kind: 'weekly_nudge', period: week, dueAt, userId: due.userId, dmChannelId: due.dmChannelId, message };
+          const { latest, week } = calendar.slot(due);
+          const message = () => options.message({ userId: due.userId, week, reNudge: false, pickNextCycle: calendar.cyclePassed(due) });
+          return { kind: 'weekly_nudge', period: week, dueAt: latest, userId: due.userId, dmChannelId: due.dmChannelId, message };
         }),
-      settle: (rows, outcomes) => deps.repos.nudges.advanceWeekly(weeklyAdvances(rows, outcomes, at)),
+      settle: (rows, outcomes) => deps.repos.nudges.advanceWeekly(weeklyAdvances(rows, outcomes, at, calendar)),
     },
     at,
   );
@@ -74,10 +76,11 @@ export async function sendDueNudges(deps: Deps, at: Date, options: TickOptions):
         const answered = await deps.repos.nudges.answeredWeeks(rows.map((due, i) => ({ userId: due.userId, week: weeks[i] as string })));
         return rows.map((due, i) => {
           const week = weeks[i] as string;
-          if (isPaused(due.nudgesPausedUntil, due.tz, at)) return { skip: 'paused' };
+          if (calendar.isPaused(due)) return { skip: 'paused' };
           if (answered.has(`${due.userId} ${week}`)) return { skip: 'answered' };
           const olderWeekStart = week === isoWeekBefore(due.dueAt, due.tz) ? undefined : mondayOfIsoWeek(week);
-          const message = () => options.message({ userId: due.userId, week, reNudge: true, olderWeekStart, pickNextCycle: cyclePassed(due, at) });
+          const message = () =>
+            options.message({ userId: due.userId, week, reNudge: true, olderWeekStart, pickNextCycle: calendar.cyclePassed(due) });
           return { kind: 'snooze_nudge', period: week, dueAt: due.dueAt, userId: due.userId, dmChannelId: due.dmChannelId, message };
         });
       },
@@ -96,24 +99,51 @@ function isDone(outcome: string | undefined): boolean {
 }
 
 /** Where each handled user's weekly slot moves: past the pause, or to the next slot after `at`. */
-function weeklyAdvances(rows: DueNudge[], outcomes: string[], at: Date) {
+function weeklyAdvances(rows: DueNudge[], outcomes: string[], at: Date, calendar: TickCalendar) {
   return rows.flatMap((due, i) => {
     const outcome = outcomes[i];
     if (!isDone(outcome)) return [];
-    const slot = slotOf(due);
-    if (outcome === 'paused') return [{ userId: due.userId, from: due.dueAt, to: firstSlotAfterPause(slot, due.nudgesPausedUntil as string, at), clearPause: false }];
+    if (outcome === 'paused') {
+      return [{ userId: due.userId, from: due.dueAt, to: firstSlotAfterPause(slotOf(due), due.nudgesPausedUntil as string, at), clearPause: false }];
+    }
     // Not paused at `at`, so any pause left on the profile has ended: clear it with the move.
-    return [{ userId: due.userId, from: due.dueAt, to: nextWeeklyOccurrence(slot, at), clearPause: due.nudgesPausedUntil !== null }];
+    return [{ userId: due.userId, from: due.dueAt, to: calendar.slot(due).next, clearPause: due.nudgesPausedUntil !== null }];
   });
+}
+
+type TickCalendar = ReturnType<typeof tickCalendar>;
+
+/**
+ * The calendar facts one tick needs, each worked out once per zone or slot: thousands of
+ * due users share a handful of zones and slots, and each zone conversion is costly.
+ */
+function tickCalendar(at: Date) {
+  const today = memoize((tz: string) => localDate(at, tz));
+  const slotTimes = memoize((key: string) => {
+    const [day, minute, tz] = key.split('|');
+    const slot = slotOf({ nudgeDay: Number(day), nudgeMinute: Number(minute), tz: tz ?? null });
+    const latest = latestWeeklyOccurrence(slot, at);
+    return { latest, week: isoWeekOf(latest, slot.tz), next: nextWeeklyOccurrence(slot, at) };
+  });
+  return {
+    isPaused: (due: DueNudge) => due.nudgesPausedUntil !== null && due.nudgesPausedUntil >= today(due.tz ?? ''),
+    cyclePassed: (due: DueNudge) => needsNextCycle(due.calibrationDate, today(due.tz ?? '')),
+    /** The latest slot at or before `at`, the week it falls in, and the next slot after `at`. */
+    slot: (due: DueNudge) => slotTimes(`${due.nudgeDay}|${due.nudgeMinute}|${due.tz ?? ''}`),
+  };
+}
+
+function memoize<V>(compute: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key) as V;
+  };
 }
 
 /** The week a re-nudge asks about: the snoozed nudge's; for a snooze stored without it, the week before the Monday. */
 function snoozedWeekOf(due: DueNudge): string {
   return due.snoozedWeek ?? isoWeekBefore(due.dueAt, due.tz);
-}
-
-function cyclePassed(due: DueNudge, at: Date): boolean {
-  return needsNextCycle(due.calibrationDate, localDate(at, due.tz));
 }
 
 function slotOf(profile: { nudgeDay: number; nudgeMinute: number; tz: string | null }): WeeklySlot {
@@ -141,24 +171,19 @@ async function wasNudged(deps: Deps, userId: string, week: string): Promise<bool
   return weekly !== null || reNudge !== null;
 }
 
-/** "Nothing this week": the week counts as answered for the streak. False for a week we never asked about. */
-export async function answerNothingThisWeek(deps: Deps, userId: string, week: string): Promise<boolean> {
-  if (!(await wasNudged(deps, userId, week))) return false;
+/** "Nothing this week": the week counts as answered for the streak. */
+export async function answerNothingThisWeek(deps: Deps, userId: string, week: string): Promise<void> {
+  if (!(await wasNudged(deps, userId, week))) throw new WeekNotNudgedError(userId, week);
   await deps.repos.nudges.answerNothing(userId, week);
-  return true;
 }
 
 /**
  * "Snooze to Monday": one re-nudge next Monday at the user's nudge time, about the week of
- * the nudge that was pressed (an older one too). Null for a week we never asked about.
+ * the nudge that was pressed (an older one too).
  */
-export async function snoozeToMonday(
-  deps: Deps,
-  userId: string,
-  week: string,
-): Promise<{ date: string; minuteOfDay: number } | null> {
+export async function snoozeToMonday(deps: Deps, userId: string, week: string): Promise<{ date: string; minuteOfDay: number }> {
   const state = await deps.repos.nudges.state(userId);
-  if (!state || !(await wasNudged(deps, userId, week))) return null;
+  if (!state || !(await wasNudged(deps, userId, week))) throw new WeekNotNudgedError(userId, week);
   const slot = { ...slotOf(state), isoWeekday: 1 };
   const at = nextWeeklyOccurrence(slot, deps.clock());
   await deps.repos.nudges.snooze(userId, at, week);
@@ -175,16 +200,16 @@ export function checkPauseDate(until: string | null | undefined, today: string):
   return null;
 }
 
-export type PauseResult = { ok: true; until: string } | { ok: false; error: string };
+export type PauseResult = Result<{ until: string }, 'pausedUntil'>;
 
 /** "Pause nudges until DATE": nothing is sent up to and including that day. */
 export async function pauseNudges(deps: Deps, userId: string, until: string | null): Promise<PauseResult> {
   const state = await deps.repos.nudges.state(userId);
-  if (!state) return { ok: false, error: 'Set up your profile first: run /promo settings.' };
+  if (!state) throw new NotOnboardedError(userId);
   const error = checkPauseDate(until, localDate(deps.clock(), state.tz));
-  if (error || !until) return { ok: false, error: error ?? 'Pick a date from the calendar.' };
+  if (error || !until) return invalid({ pausedUntil: error ?? 'Pick a date from the calendar.' });
   await saveSchedule(deps, userId, state, { nudgesPausedUntil: until });
-  return { ok: true, until };
+  return ok({ until });
 }
 
 /** Nudges back on, from the next slot. */
@@ -202,22 +227,22 @@ export interface NudgeSettingsForm {
   pausedUntil: string | null;
 }
 
-export type NudgeSettingsResult = { ok: true } | { ok: false; errors: Partial<Record<keyof NudgeSettingsForm, string>> };
+export type NudgeSettingsResult = Result<void, keyof NudgeSettingsForm>;
 
 /** The nudge settings modal: day, time and an optional pause, rescheduling the next nudge. */
 export async function saveNudgeSettings(deps: Deps, userId: string, form: NudgeSettingsForm): Promise<NudgeSettingsResult> {
   const state = await deps.repos.nudges.state(userId);
-  if (!state) return { ok: false, errors: { nudgeDay: 'Set up your profile first: run /promo settings.' } };
+  if (!state) throw new NotOnboardedError(userId);
   if (form.pausedUntil !== null) {
     const error = checkPauseDate(form.pausedUntil, localDate(deps.clock(), state.tz));
-    if (error) return { ok: false, errors: { pausedUntil: error } };
+    if (error) return invalid({ pausedUntil: error });
   }
   await saveSchedule(deps, userId, state, {
     nudgeDay: form.nudgeDay,
     nudgeMinute: form.nudgeMinute,
     nudgesPausedUntil: form.pausedUntil,
   });
-  return { ok: true };
+  return ok(undefined);
 }
 
 /** What the nudge settings modal starts with; null before onboarding. A pause that has ended is not offered again. */

@@ -162,6 +162,17 @@ describe.each(kinds)('nudge controls on %s', (database) => {
     expect(await tick(app, '2026-12-18T14:00:00Z')).toMatchObject({ weekly_sent: 1 });
   });
 
+  it("when the pause modal's nudge reference names another user's nudge, then the pause is saved and no message is rewritten", async () => {
+    const app = await start();
+    await nudged(app);
+    const forged = JSON.stringify({ channelId: 'DSOMEONEELSE', messageTs: '1764000000.000900', week: '2026-W49' });
+    const submit = await app.slack.viewSubmission({ userId: USER, callbackId: NUDGE_VIEWS.pause, values: pauseValues('2026-12-12'), privateMetadata: forged });
+    expect(submit.body).toBe('');
+    await app.fake.waitForCall('views.publish', (c) => c.args.user_id === USER);
+    expect(app.fake.callsTo('chat.update')).toHaveLength(0);
+    expect((await app.coach.deps.repos.users.findProfile(USER))?.nudgesPausedUntil).toBe('2026-12-12');
+  });
+
   it.each([
     ['a date in the past', '2026-11-20', /after today/],
     ['today', '2026-11-27', /after today/],

@@ -11,6 +11,7 @@ import {
   suggestedPauseEnd,
 } from '../../../use-cases/nudges.js';
 import type { Deps } from '../../../use-cases/deps.js';
+import { WeekNotNudgedError } from '../../../use-cases/errors.js';
 import { nothingThisWeekNote, nudgeSettingsModal, pauseModal, snoozedNote, type SlackMessageView } from '../../views/nudge.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { refreshHome } from '../refresh-home.js';
@@ -46,15 +47,26 @@ async function updateNudge(deps: Deps, client: ActionArgs['client'], button: Nud
     .catch((err: unknown) => deps.logger.warn({ err, userId: button.userId }, 'could not update the nudge message'));
 }
 
+/**
+ * Runs a nudge button's use case; a button for a week this user was never nudged about
+ * (forged, or stale from elsewhere) is logged and changes nothing.
+ */
+async function ignoringForgedWeek<T>(deps: Deps, button: NudgeButton, act: () => Promise<T>): Promise<{ value: T } | null> {
+  try {
+    return { value: await act() };
+  } catch (error) {
+    if (!(error instanceof WeekNotNudgedError)) throw error;
+    deps.logger.warn({ userId: button.userId, week: button.week }, 'ignored a nudge button for a week never nudged');
+    return null;
+  }
+}
+
 export function nothingThisWeek(deps: Deps) {
   return async ({ ack, body, client }: ActionArgs) => {
     await ack();
     const button = parseNudgeButton(deps, body);
     if (!button) return;
-    if (!(await answerNothingThisWeek(deps, button.userId, button.week))) {
-      deps.logger.warn({ userId: button.userId, week: button.week }, 'ignored "nothing this week" for a week never nudged');
-      return;
-    }
+    if (!(await ignoringForgedWeek(deps, button, () => answerNothingThisWeek(deps, button.userId, button.week)))) return;
     await updateNudge(deps, client, button, nothingThisWeekNote());
     await refreshHome(deps, client, button.userId);
   };
@@ -65,12 +77,9 @@ export function snoozeNudge(deps: Deps) {
     await ack();
     const button = parseNudgeButton(deps, body);
     if (!button) return;
-    const snoozed = await snoozeToMonday(deps, button.userId, button.week);
-    if (!snoozed) {
-      deps.logger.warn({ userId: button.userId, week: button.week }, 'ignored a snooze for a week never nudged');
-      return;
-    }
-    await updateNudge(deps, client, button, snoozedNote(snoozed));
+    const snoozed = await ignoringForgedWeek(deps, button, () => snoozeToMonday(deps, button.userId, button.week));
+    if (!snoozed) return;
+    await updateNudge(deps, client, button, snoozedNote(snoozed.value));
     await refreshHome(deps, client, button.userId);
   };
 }
@@ -86,7 +95,7 @@ export function openPauseModal(deps: Deps) {
       trigger_id: body.trigger_id,
       view: pauseModal({
         initialDate,
-        privateMetadata: encodeMetadata({ channelId: button.channelId, messageTs: button.messageTs }),
+        privateMetadata: encodeMetadata({ channelId: button.channelId, messageTs: button.messageTs, week: button.week }),
       }),
     });
   };

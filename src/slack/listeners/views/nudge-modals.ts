@@ -4,9 +4,12 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import { pauseNudges, saveNudgeSettings, type NudgeSettingsForm } from '../../../use-cases/nudges.js';
 import type { Deps } from '../../../use-cases/deps.js';
+import type { FieldErrors } from '../../../use-cases/result.js';
+import { isOwnNudge } from '../../../use-cases/nudge-messages.js';
 import { parseTimeOfDay } from '../../../schedule/weekly.js';
 import { NUDGE_VIEWS } from '../../ids.js';
 import { parsePauseMetadata } from '../../metadata.js';
+import { blockErrors, refusedAsFieldError } from '../../respond.js';
 import { pausedNote } from '../../views/nudge.js';
 import { refreshHome } from '../refresh-home.js';
 
@@ -19,17 +22,25 @@ const selectedDate = (values: ViewValues): string | null =>
 export function pauseSubmit(deps: Deps) {
   return async ({ ack, body, view, client }: SubmitArgs) => {
     const userId = body.user.id;
-    const result = await pauseNudges(deps, userId, selectedDate(view.state.values));
+    const result = await refusedAsFieldError(deps, userId, NUDGE_VIEWS.pauseUntilBlock, () =>
+      pauseNudges(deps, userId, selectedDate(view.state.values)),
+    );
+    if ('refused' in result) {
+      await ack(result.refused);
+      return;
+    }
     if (!result.ok) {
-      await ack({ response_action: 'errors', errors: { [NUDGE_VIEWS.pauseUntilBlock]: result.error } });
+      await ack({ response_action: 'errors', errors: blockErrors(result.errors, { pausedUntil: NUDGE_VIEWS.pauseUntilBlock }) });
       return;
     }
     await ack();
-    deps.logger.info({ userId, until: result.until }, 'nudges paused');
+    const { until } = result.value;
+    deps.logger.info({ userId, until }, 'nudges paused');
     const origin = parsePauseMetadata(view.private_metadata);
-    if (origin) {
+    // Only the user's own nudge is rewritten: the reference came back from the client.
+    if (origin && (await isOwnNudge(deps, userId, origin))) {
       await client.chat
-        .update({ channel: origin.channelId, ts: origin.messageTs, ...pausedNote({ until: result.until }) })
+        .update({ channel: origin.channelId, ts: origin.messageTs, ...pausedNote({ until }) })
         .catch((err: unknown) => deps.logger.warn({ err, userId }, 'could not update the nudge message'));
     }
     await refreshHome(deps, client, userId);
@@ -58,15 +69,19 @@ export function settingsSubmit(deps: Deps) {
       nudgeMinute: time ? (parseTimeOfDay(time) ?? undefined) : undefined,
       pausedUntil: selectedDate(values),
     });
-    const errors: Record<string, string> = {};
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors[BLOCK_FOR[issue.path[0] as keyof NudgeSettingsForm]] ??= issue.message;
-    } else {
-      const result = await saveNudgeSettings(deps, userId, parsed.data);
-      if (!result.ok) for (const [field, message] of Object.entries(result.errors)) errors[BLOCK_FOR[field as keyof NudgeSettingsForm]] = message;
+      const errors: FieldErrors<keyof NudgeSettingsForm> = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof NudgeSettingsForm] ??= issue.message;
+      await ack({ response_action: 'errors', errors: blockErrors(errors, BLOCK_FOR) });
+      return;
     }
-    if (Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
+    const result = await refusedAsFieldError(deps, userId, NUDGE_VIEWS.dayBlock, () => saveNudgeSettings(deps, userId, parsed.data));
+    if ('refused' in result) {
+      await ack(result.refused);
+      return;
+    }
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: blockErrors(result.errors, BLOCK_FOR) });
       return;
     }
     await ack();
