@@ -5,6 +5,7 @@ import { deliveriesRepository } from './repositories/deliveries.js';
 import { eventsRepository } from './repositories/events.js';
 import { nudgesRepository } from './repositories/nudges.js';
 import { pendingWinsRepository } from './repositories/pending-wins.js';
+import { plansRepository } from './repositories/plans.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
 import { winsRepository } from './repositories/wins.js';
@@ -17,6 +18,7 @@ export type { DeliveryClaim, DeliveryKind } from './repositories/deliveries.js';
 export type { DueNudge, DueCursor, NudgeState } from './repositories/nudges.js';
 export type { WinRecord, NewWin, WinChanges, WinSource } from './repositories/wins.js';
 export type { PendingWinRecord } from './repositories/pending-wins.js';
+export type { CheckInRecord, CriterionRecord, CriterionStatus, PlanRecord, PlanStatus } from './repositories/plans.js';
 
 export function createRepositories(db: Db) {
   return {
@@ -27,6 +29,7 @@ export function createRepositories(db: Db) {
     nudges: nudgesRepository(db),
     wins: winsRepository(db),
     pendingWins: pendingWinsRepository(db),
+    plans: plansRepository(db),
   };
 }
 

@@ -32,5 +32,32 @@ export function slackGateway(client: WebClient, users: UsersRepository): SlackGa
     async permalink(channel, messageTs) {
       return (await client.chat.getPermalink({ channel, message_ts: messageTs })).permalink ?? null;
     },
+
+    async createPrivateChannel(name) {
+      const result = await client.conversations.create({ name, is_private: true });
+      const id = result.channel?.id;
+      if (!id) throw new Error('conversations.create returned no channel');
+      return id;
+    },
+
+    async inviteToChannel(channelId, userIds) {
+      await client.conversations.invite({ channel: channelId, users: userIds.join(',') });
+    },
+
+    async openGroupDm(userIds) {
+      const result = await client.conversations.open({ users: userIds.join(',') });
+      const id = result.channel?.id;
+      if (!id) throw new Error('conversations.open returned no channel');
+      return id;
+    },
+
+    async postMessage(channelId, message) {
+      const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+      return { ts: result.ts };
+    },
+
+    async updateMessage(channelId, ts, message) {
+      await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks ?? [] });
+    },
   };
 }

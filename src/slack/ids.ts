@@ -93,3 +93,74 @@ export const WIN_FLAGS = {
   crossTeam: 'cross_team',
   enabledOthers: 'enabled_others',
 } as const;
+
+/** After the meeting: recording what the manager said, and the coach's reading of it. */
+export const HEDGE_VIEWS = {
+  input: 'hedge_modal',
+  result: 'hedge_result_modal',
+  textBlock: 'hedge_text',
+  textAction: 'hedge_text_input',
+} as const;
+
+export const HEDGE_ACTIONS = {
+  homeRecord: 'home_record_hedge',
+  correctKind: 'hedge_correct_kind',
+  buildPlan: 'hedge_build_plan',
+} as const;
+
+/** The plan builder (three steps), the plan overview, and the edit modal both people use. */
+export const PLAN_VIEWS = {
+  builder: 'plan_builder_modal',
+  overview: 'plan_overview_modal',
+  edit: 'plan_edit_modal',
+  notice: 'plan_notice_modal',
+  /** Block ids are these plus the criterion's position: plan_criterion_0 … plan_date_4. */
+  criterionBlockPrefix: 'plan_criterion_',
+  dateBlockPrefix: 'plan_date_',
+  criterionAction: 'plan_criterion_input',
+  dateAction: 'plan_date_picker',
+  cadenceBlock: 'plan_cadence',
+  cadenceAction: 'plan_cadence_select',
+} as const;
+
+export const PLAN_ACTIONS = {
+  homeOpen: 'home_plan_open',
+  share: 'plan_share',
+  edit: 'plan_edit',
+  /** On the shared post: the manager's buttons. */
+  confirm: 'plan_confirm',
+  suggestChanges: 'plan_suggest_changes',
+} as const;
+
+/** The gap check-in: the DM's button, the modal, and the manager's acknowledgement. */
+export const CHECKIN_VIEWS = {
+  modal: 'checkin_modal',
+  statusBlockPrefix: 'checkin_status_',
+  statusAction: 'checkin_status_select',
+  evidenceBlockPrefix: 'checkin_evidence_',
+  evidenceAction: 'checkin_evidence_select',
+  noteBlock: 'checkin_note',
+  noteAction: 'checkin_note_input',
+} as const;
+
+export const CHECKIN_ACTIONS = {
+  open: 'checkin_open',
+  homeOpen: 'home_checkin_open',
+  acknowledge: 'checkin_acknowledge',
+} as const;
+
+/** After calibration: how it went. */
+export const OUTCOME_VIEWS = {
+  modal: 'outcome_modal',
+  resultBlock: 'outcome_result',
+  resultAction: 'outcome_result_choice',
+  reasonBlock: 'outcome_reason',
+  reasonAction: 'outcome_reason_input',
+  nextBlock: 'outcome_next',
+  nextAction: 'outcome_next_choice',
+} as const;
+
+export const OUTCOME_ACTIONS = {
+  promoted: 'outcome_promoted',
+  notThisTime: 'outcome_not_this_time',
+} as const;

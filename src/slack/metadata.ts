@@ -41,3 +41,28 @@ const pauseMetadata = nudgeRef;
 export type PauseMetadata = z.infer<typeof pauseMetadata>;
 
 export const parsePauseMetadata = (raw: string | undefined): PauseMetadata | null => parse(pauseMetadata, raw, null);
+
+const rowId = z.string().min(1).max(64);
+
+/** The hedge modal: the meeting it records the answer for (prep's follow-up), if any. */
+const hedgeMetadata = z.object({ meetingId: rowId.optional() });
+export type HedgeMetadata = z.infer<typeof hedgeMetadata>;
+export const parseHedgeMetadata = (raw: string | undefined): HedgeMetadata => parse(hedgeMetadata, raw, {});
+
+/** The plan builder: the draft row is the truth; this says which plan and which step. */
+const planBuilderMetadata = z.object({ planId: rowId, step: z.enum(['criteria', 'dates', 'review']) });
+export type PlanBuilderMetadata = z.infer<typeof planBuilderMetadata>;
+export const parsePlanBuilderMetadata = (raw: string | undefined): PlanBuilderMetadata | null => parse(planBuilderMetadata, raw, null);
+
+/** The plan edit modal: the engineer's own edit, or the manager's "Suggest changes" (re-checked on submit). */
+const planEditMetadata = z.object({ planId: rowId, role: z.enum(['engineer', 'manager']) });
+export type PlanEditMetadata = z.infer<typeof planEditMetadata>;
+export const parsePlanEditMetadata = (raw: string | undefined): PlanEditMetadata | null => parse(planEditMetadata, raw, null);
+
+const checkInMetadata = z.object({ checkInId: rowId });
+export type CheckInMetadata = z.infer<typeof checkInMetadata>;
+export const parseCheckInMetadata = (raw: string | undefined): CheckInMetadata | null => parse(checkInMetadata, raw, null);
+
+const outcomeMetadata = z.object({ planId: rowId });
+export type OutcomeMetadata = z.infer<typeof outcomeMetadata>;
+export const parseOutcomeMetadata = (raw: string | undefined): OutcomeMetadata | null => parse(outcomeMetadata, raw, null);

@@ -1,11 +1,16 @@
 // The one place where a use case's answer becomes what Slack shows: field errors become
 // `response_action: 'errors'` on the right blocks, and each named error becomes one short
 // message the user can act on.
-import { NotOnboardedError, UseCaseError, WinNotFoundError } from '../use-cases/errors.js';
+import { NoCalibrationAheadError, NotOnboardedError, NotThePlanManagerError, NotYourPlanError, UseCaseError, WinNotFoundError } from '../use-cases/errors.js';
 import type { Deps } from '../use-cases/deps.js';
 import type { FieldErrors } from '../use-cases/result.js';
 
 export const NOT_YOUR_WIN = 'I could not find that win. It may have been deleted already, or it belongs to someone else.';
+export const NOT_YOUR_PLAN = 'I could not find that plan. It may have closed already, or it belongs to someone else.';
+export const NOT_THE_MANAGER =
+  'Thanks for looking! Only the manager named on this plan can confirm it or change it, so I have left it as it is.';
+export const NO_CALIBRATION_AHEAD =
+  'Your target cycle has no calibration date ahead of today, so there is nothing to plan toward yet. Pick your next cycle in `/promo settings`, then try again.';
 export const NOT_ONBOARDED =
   'First I need to know what you are going for: open my *Home* tab and press *Get started*, or type `/promo settings`. It takes a minute.';
 
@@ -13,6 +18,9 @@ export const NOT_ONBOARDED =
 export function messageFor(error: unknown): string | null {
   if (error instanceof WinNotFoundError) return NOT_YOUR_WIN;
   if (error instanceof NotOnboardedError) return NOT_ONBOARDED;
+  if (error instanceof NotYourPlanError) return NOT_YOUR_PLAN;
+  if (error instanceof NotThePlanManagerError) return NOT_THE_MANAGER;
+  if (error instanceof NoCalibrationAheadError) return NO_CALIBRATION_AHEAD;
   if (error instanceof UseCaseError) return 'I could not do that one. Try again from my Home tab.';
   return null;
 }

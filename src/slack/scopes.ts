@@ -15,7 +15,8 @@ export const WEB_API_SCOPES: Record<string, readonly string[]> = {
   'chat.scheduleMessage': ['chat:write'],
   'chat.deleteScheduledMessage': ['chat:write'],
   'chat.getPermalink': [],
-  'conversations.open': ['im:write'],
+  // A DM needs im:write; the group DM a shared plan falls back to needs mpim:write.
+  'conversations.open': ['im:write', 'mpim:write'],
   'conversations.create': ['groups:write'],
   'conversations.invite': ['groups:write'],
   'users.info': ['users:read'],

@@ -23,6 +23,16 @@ export interface SlackGateway {
   postDm(userId: string, message: SlackMessage, knownChannelId?: string | null): Promise<{ channelId: string; ts: string | undefined }>;
   /** A link to a message; null when Slack will not give one (the message is gone, no access). */
   permalink(channel: string, messageTs: string): Promise<string | null>;
+  /** Creates a private channel (the bot is its first member); throws Slack's error when refused. */
+  createPrivateChannel(name: string): Promise<string>;
+  /** Invites these users to a channel the bot is in. */
+  inviteToChannel(channelId: string, userIds: string[]): Promise<void>;
+  /** The group DM of the bot and these users (conversations.open with several users). */
+  openGroupDm(userIds: string[]): Promise<string>;
+  /** Posts in any conversation the bot is in. */
+  postMessage(channelId: string, message: SlackMessage): Promise<{ ts: string | undefined }>;
+  /** Rewrites a message the bot posted, in place. */
+  updateMessage(channelId: string, ts: string, message: SlackMessage): Promise<void>;
 }
 
 /** What every use case may need, passed in so tests control each piece (the clock too). */

@@ -31,3 +31,34 @@ export class WeekNotNudgedError extends UseCaseError {
     super(userId, 'no nudge was sent to this user for that week');
   }
 }
+
+/**
+ * The plan (or its check-in) is not this user's, or is not there: a forged or stale id in a
+ * button value or private_metadata. One error for both, so a forged id learns nothing.
+ */
+export class NotYourPlanError extends UseCaseError {
+  constructor(userId: string, readonly planId: string) {
+    super(userId, 'no such plan for this user');
+  }
+}
+
+/** Someone other than the engineer's manager pressed a manager-only button on a shared plan. */
+export class NotThePlanManagerError extends UseCaseError {
+  constructor(userId: string, readonly planId: string) {
+    super(userId, 'only the engineer’s manager may do this');
+  }
+}
+
+/** The plan cannot be built yet: the target cycle has no calibration date ahead. */
+export class NoCalibrationAheadError extends UseCaseError {
+  constructor(userId: string) {
+    super(userId, 'no calibration date ahead to plan toward');
+  }
+}
+
+/** The meeting is not this user's (a forged or stale id in a button or a modal). */
+export class NotYourMeetingError extends UseCaseError {
+  constructor(userId: string, readonly meetingId: string) {
+    super(userId, 'no meeting with that id for this user');
+  }
+}

@@ -6,6 +6,7 @@ import { isValidZone, localDate } from '../schedule/weekly.js';
 import { needsNextCycle } from './cycles.js';
 import type { Deps } from './deps.js';
 import { recentWins, winsSummary, type WinItem, type WinsSummary } from './wins.js';
+import { currentPlan, type PlanData } from './plans.js';
 
 export type { WinsSummary };
 
@@ -29,6 +30,8 @@ export interface HomeArgs {
     nextNudge: string | null;
     wins: WinsSummary;
     recentWins: WinItem[];
+    /** The open plan (a draft, running, or waiting for its calibration outcome); null before there is one. */
+    plan?: PlanData | null;
   };
 }
 
@@ -39,10 +42,11 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
   const [user, profile] = await Promise.all([deps.repos.users.find(userId), deps.repos.users.findProfile(userId)]);
   if (!profile) return {};
   const tz = user?.tz ?? null;
-  const [cycle, summary, recent] = await Promise.all([
+  const [cycle, summary, recent, plan] = await Promise.all([
     deps.repos.settings.findCycle(profile.targetCycle),
     winsSummary(deps, userId, profile.targetLevel, tz),
     recentWins(deps, userId, HOME_RECENT_WINS),
+    currentPlan(deps, userId),
   ]);
   const today = localDate(deps.clock(), tz);
   const calibrationDate = cycle?.calibrationDate ?? null;
@@ -65,6 +69,7 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
       nextNudge: profile.nextNudgeAt ? formatLocalInstant(profile.nextNudgeAt, tz) : null,
       wins: summary,
       recentWins: recent,
+      plan,
     },
   };
 }

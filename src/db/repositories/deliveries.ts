@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../client.js';
 
-/** A job's name for its DMs: "weekly_nudge", "snooze_nudge", later "meeting_reminder", "checkin"… */
+/** A job's name for its DMs: "weekly_nudge", "snooze_nudge", "checkin", "checkin_reask", "cycle_outcome", later "meeting_reminder"… */
 export type DeliveryKind = string;
 
 /** One message: at most one per user, kind and period (e.g. "2026-W48", "2026-12", a meeting id). */

@@ -4,6 +4,7 @@ import { formatTimeOfDay, WEEKDAYS } from '../../schedule/weekly.js';
 import { ACTIONS, HOME_ACTIONS, WIN_ACTIONS } from '../ids.js';
 import { escapeMrkdwn, plural, truncate } from './text.js';
 import { winBlocks } from './wins-list.js';
+import { planHomeBlocks } from './plan-home.js';
 
 export type { HomeArgs, WinsSummary };
 
@@ -60,6 +61,7 @@ function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
     });
   }
   blocks.push(mainActions(), { type: 'divider' }, ...winsBlocks(d), { type: 'divider' }, ...nudgeBlocks(d));
+  if (d.plan !== undefined) blocks.push({ type: 'divider' }, ...planHomeBlocks(d.plan));
   blocks.push({ type: 'header', text: { type: 'plain_text', text: 'Recent wins' } });
   if (d.recentWins.length === 0) {
     blocks.push({

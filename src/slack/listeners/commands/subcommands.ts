@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Deps } from '../../../use-cases/deps.js';
 import { helpMessage } from '../../views/help.js';
 import { openProfileModal } from '../open-profile-modal.js';
+import { checkInCommand, hedgeCommand, planCommand } from './plan-commands.js';
 import { winCommand, winsCommand } from './wins.js';
 
 export type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack' | 'client' | 'respond'>;
@@ -36,6 +37,25 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     help: 'your latest wins, to edit or delete',
     beforeOnboarding: 'onboard',
     handle: winsCommand,
+  },
+  {
+    name: 'hedge',
+    args: '[what your manager said]',
+    help: 'after the career conversation: what your manager said, what it means, and what to do next',
+    beforeOnboarding: 'onboard',
+    handle: hedgeCommand,
+  },
+  {
+    name: 'plan',
+    help: 'your promotion plan: criteria with dates, shared with your manager',
+    beforeOnboarding: 'onboard',
+    handle: planCommand,
+  },
+  {
+    name: 'checkin',
+    help: 'check in on your plan now: where each criterion stands',
+    beforeOnboarding: 'onboard',
+    handle: checkInCommand,
   },
   {
     name: 'settings',

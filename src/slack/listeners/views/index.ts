@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
 import { NUDGE_VIEWS, VIEWS, WIN_VIEWS } from '../../ids.js';
 import { pauseSubmit, settingsSubmit } from './nudge-modals.js';
+import { registerPlanViews } from './plan-submit.js';
 import { profileSubmit } from './profile-submit.js';
 import { winSubmit } from './win-submit.js';
 
@@ -10,4 +11,5 @@ export function registerViews(app: App, deps: Deps) {
   app.view({ callback_id: NUDGE_VIEWS.pause, type: 'view_submission' }, pauseSubmit(deps));
   app.view({ callback_id: NUDGE_VIEWS.settings, type: 'view_submission' }, settingsSubmit(deps));
   app.view({ callback_id: WIN_VIEWS.win, type: 'view_submission' }, winSubmit(deps));
+  registerPlanViews(app, deps);
 }
