@@ -126,8 +126,15 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
     }
   }
 
-  /** Sends each request at most once, ever, whichever replica gets there first. */
-  async function deliverMany(requests: DeliveryRequest[], at: Date): Promise<DeliveryOutcome[]> {
+  /** What a batch became once claimed: an outcome per request, and the claims to send. */
+  interface Claimed {
+    requests: DeliveryRequest[];
+    outcomes: DeliveryOutcome[];
+    claims: { index: number; claim: DeliveryClaim }[];
+  }
+
+  /** Skips what is too late and claims the rest, in one statement (plus one when some were taken). */
+  async function claimBatch(requests: DeliveryRequest[], at: Date): Promise<Claimed> {
     const outcomes: DeliveryOutcome[] = new Array<DeliveryOutcome>(requests.length).fill('in_flight');
     const fresh = new Map<string, number>();
     requests.forEach((request, i) => {
@@ -139,11 +146,12 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
         fresh.set(deliveryKey(request), i);
       }
     });
-    if (fresh.size === 0) return outcomes;
+    if (fresh.size === 0) return { requests, outcomes, claims: [] };
 
     const keys = [...fresh.values()].map((i) => requests[i] as DeliveryRequest);
-    const claims = await deps.deliveries.claimMany(keys, { now: at, leaseMs, maxAttempts });
-    const claimed = new Map(claims.map((claim) => [deliveryKey(claim), claim]));
+    const won = await deps.deliveries.claimMany(keys, { now: at, leaseMs, maxAttempts });
+    const claims = won.map((claim) => ({ index: fresh.get(deliveryKey(claim)) as number, claim }));
+    const claimed = new Set(won.map(deliveryKey));
     const lost = keys.filter((key) => !claimed.has(deliveryKey(key)));
     if (lost.length > 0) {
       const statuses = await deps.deliveries.statuses(lost);
@@ -152,23 +160,33 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
         outcomes[fresh.get(deliveryKey(key)) as number] = status === 'sent' ? 'already_sent' : status === 'failed' ? 'given_up' : 'in_flight';
       }
     }
+    return { requests, outcomes, claims };
+  }
 
+  /** Posts every claimed message at bounded concurrency; returns the ones to mark sent. */
+  async function sendClaimed(batch: Claimed): Promise<SentDelivery[]> {
     const sent: SentDelivery[] = [];
     await Promise.all(
-      [...claimed].map(([key, claim]) =>
+      batch.claims.map(({ index, claim }) =>
         limit(async () => {
-          const i = fresh.get(key) as number;
-          const result = await send(requests[i] as DeliveryRequest, claim);
-          if (typeof result === 'string') outcomes[i] = result;
+          const result = await send(batch.requests[index] as DeliveryRequest, claim);
+          if (typeof result === 'string') batch.outcomes[index] = result;
           else {
             sent.push(result);
-            outcomes[i] = 'sent';
+            batch.outcomes[index] = 'sent';
           }
         }),
       ),
     );
+    return sent;
+  }
+
+  /** Sends each request at most once, ever, whichever replica gets there first. */
+  async function deliverMany(requests: DeliveryRequest[], at: Date): Promise<DeliveryOutcome[]> {
+    const batch = await claimBatch(requests, at);
+    const sent = await sendClaimed(batch);
     if (sent.length > 0) await deps.deliveries.markSentMany(sent, at);
-    return outcomes;
+    return batch.outcomes;
   }
 
   return {
@@ -178,46 +196,77 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
       return (await deliverMany([request], at))[0] as DeliveryOutcome;
     },
 
-    /** Walks every due row of one kind, a page at a time: plan, deliver, settle. */
+    /**
+     * Walks every due row of one kind, a page at a time: plan and claim, send, then mark and
+     * settle. The database work of the pages either side runs while a page's DMs go out, so
+     * Slack calls never wait for it.
+     */
     async runDue<Row>(run: DueRun<Row>, at: Date): Promise<RunCounts> {
       const counts: RunCounts = { [`${run.name}_sent`]: 0 };
       const count = (outcome: string) => {
         counts[`${run.name}_${outcome}`] = (counts[`${run.name}_${outcome}`] ?? 0) + 1;
       };
-      let after: Row | undefined;
+      let settled: Promise<void> = Promise.resolve();
+      let next = preparePage(run, undefined, at);
       for (;;) {
-        const rows = await run.page(after, pageSize);
-        if (rows.length === 0) break;
-        const outcomes = await handlePage(run, rows, at);
+        const page = await next;
+        if (!page) break;
+        const { rows } = page;
+        // The cursor steps over every row of this page, including the ones that stay due.
+        next = rows.length < pageSize ? Promise.resolve(null) : preparePage(run, rows[rows.length - 1], at);
+        // Awaited on the next turn; until then a failure must not count as unhandled.
+        next.catch(() => undefined);
+        if (!page.batch) {
+          rows.forEach(() => count('error'));
+          continue;
+        }
+        const { plans, batch } = page;
+        let sent: SentDelivery[];
+        try {
+          sent = await sendClaimed(batch);
+        } catch (err) {
+          deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: a page failed');
+          rows.forEach(() => count('error'));
+          continue;
+        }
+        let i = 0;
+        const outcomes = plans.map((p) => ('skip' in p ? p.skip : (batch.outcomes[i++] as string)));
         outcomes.forEach(count);
-        // Handled rows have moved on anyway; the cursor also steps over the ones that stay due.
-        after = rows[rows.length - 1];
-        if (rows.length < pageSize) break;
+        // One page settles at a time, in order, while the next page sends.
+        settled = settled.then(() => settlePage(run, rows, outcomes, sent, at));
       }
+      await settled;
       return counts;
     },
   };
 
-  async function handlePage<Row>(run: DueRun<Row>, rows: Row[], at: Date): Promise<string[]> {
-    let outcomes: string[];
+  /** Reads a page, plans it and claims it; a page whose planning or claiming failed comes back without a batch. */
+  async function preparePage<Row>(run: DueRun<Row>, after: Row | undefined, at: Date) {
+    const rows = await run.page(after, pageSize);
+    if (rows.length === 0) return null;
     try {
       const plans = await run.plan(rows);
-      const requests = plans.filter((p): p is DeliveryRequest => !('skip' in p));
-      const delivered = await deliverMany(requests, at);
-      let next = 0;
-      outcomes = plans.map((p) => ('skip' in p ? p.skip : (delivered[next++] as string)));
+      const batch = await claimBatch(
+        plans.filter((p): p is DeliveryRequest => !('skip' in p)),
+        at,
+      );
+      return { rows, plans, batch };
     } catch (err) {
       // A database hiccup costs this page, not the run: its rows stay due for the next one.
       deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: a page failed');
-      return rows.map(() => 'error');
+      return { rows, plans: [], batch: null };
     }
+  }
+
+  async function settlePage<Row>(run: DueRun<Row>, rows: Row[], outcomes: string[], sent: SentDelivery[], at: Date) {
     try {
+      if (sent.length > 0) await deps.deliveries.markSentMany(sent, at);
       await run.settle?.(rows, outcomes);
     } catch (err) {
-      // What was sent stays sent; the rows stay due, and the next run finds them settled.
-      deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: could not move a page on');
+      // What was sent stays sent. Unmarked claims look like a crashed sender's (retried once
+      // their lease runs out), and the rows stay due for the next run.
+      deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: could not mark or move a page on');
     }
-    return outcomes;
   }
 }
 

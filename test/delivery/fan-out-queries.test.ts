@@ -106,10 +106,11 @@ describe.each(kinds)('the weekly-nudges tick\'s queries on %s', (kind) => {
     const result = await sendDueNudges(deps, DUE, { message: weeklyNudgeMessage, pageSize: 50 });
     expect(result).toEqual({ weekly_sent: 120, reNudge_sent: 0 });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(120);
-    // The probe, then per page: read the page, claim it, mark it sent, move its slots on.
-    const statements = queries.map((q) => q.query.trim().split(/\s+/)[0]?.toUpperCase());
-    expect(queries).toHaveLength(1 + 3 * 4);
-    expect(statements).toEqual(['SELECT', ...Array.from({ length: 3 }, () => ['SELECT', 'INSERT', 'UPDATE', 'UPDATE']).flat()]);
+    // The probe, then per page: read the page, claim it, mark it sent, move its slots on
+    // (pages overlap, so the statements interleave).
+    const statements = queries.map((q) => q.query.trim().split(/\s+/)[0]?.toUpperCase()).sort();
+    expect(statements).toEqual(['INSERT', 'INSERT', 'INSERT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    expect(queries.filter((q) => /INSERT INTO "Delivery"/.test(q.query))).toHaveLength(3);
 
     // Settled: the next tick is the one query again.
     queries.length = 0;

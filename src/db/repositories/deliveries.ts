@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { join, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../client.js';
+import { dialectOf, instantParam, jsonRows } from '../dialect.js';
 
 /** A job's name for its DMs: "weekly_nudge", "snooze_nudge", "checkin", "checkin_reask", "cycle_outcome", later "meeting_reminder"… */
 export type DeliveryKind = string;
@@ -50,6 +50,8 @@ function byKey(a: DeliveryKey, b: DeliveryKey): number {
 }
 
 export function deliveriesRepository(db: Db) {
+  const dialect = dialectOf(db);
+
   /**
    * Claims the right to send each of these messages, in one statement. Exactly one caller
    * wins each, across replicas: the row is unique per (user, kind, period), a new key is
@@ -61,12 +63,14 @@ export function deliveriesRepository(db: Db) {
     if (keys.length === 0) return [];
     const { now, leaseMs, maxAttempts } = options;
     const staleBefore = new Date(now.getTime() - leaseMs);
-    const values = [...keys]
-      .sort(byKey)
-      .map(({ userId, kind, period }) => sql`(${randomUUID()}, ${userId}, ${kind}, ${period}, 'claimed', 1, ${now})`);
+    const page = jsonRows(dialect, [...keys].sort(byKey).map(({ userId, kind, period }) => [randomUUID(), userId, kind, period]));
+    // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
     const rows = await db.$queryRaw<{ id: string; userId: string; kind: string; period: string; attempts: number | bigint }[]>`
       INSERT INTO "Delivery" ("id", "userId", "kind", "period", "status", "attempts", "claimedAt")
-      VALUES ${join(values)}
+      SELECT ${page.text(0)}, ${page.text(1)}, ${page.text(2)}, ${page.text(3)}, 'claimed', 1, ${instantParam(dialect, now)}
+      FROM ${page.from}
+      WHERE true
+      ORDER BY ${page.order}
       ON CONFLICT ("userId", "kind", "period") DO UPDATE
         SET "status" = 'claimed', "claimedAt" = excluded."claimedAt", "attempts" = "Delivery"."attempts" + 1, "error" = NULL
         WHERE "Delivery"."attempts" < ${maxAttempts}
@@ -95,15 +99,12 @@ export function deliveriesRepository(db: Db) {
     /** Marks a page of sends in one statement. */
     async markSentMany(sent: SentDelivery[], at: Date): Promise<void> {
       if (sent.length === 0) return;
-      // ELSE keeps the column's own type in the CASE, so PostgreSQL types the parameters from it.
-      const channels = join(sent.map(({ id, channelId }) => sql`WHEN ${id} THEN ${channelId}`), ' ');
-      const stamps = join(sent.map(({ id, messageTs }) => sql`WHEN ${id} THEN ${messageTs ?? null}`), ' ');
+      const page = jsonRows(dialect, sent.map(({ id, channelId, messageTs }) => [id, channelId, messageTs ?? null]));
       await db.$executeRaw`
         UPDATE "Delivery"
-        SET "status" = 'sent', "sentAt" = ${at},
-            "channelId" = CASE "id" ${channels} ELSE "channelId" END,
-            "messageTs" = CASE "id" ${stamps} ELSE "messageTs" END
-        WHERE "id" IN (${join(sent.map(({ id }) => id))})`;
+        SET "status" = 'sent', "sentAt" = ${instantParam(dialect, at)}, "channelId" = ${page.text(1)}, "messageTs" = ${page.text(2)}
+        FROM ${page.from}
+        WHERE "Delivery"."id" = ${page.text(0)}`;
     },
 
     async markFailed(id: string, error: string): Promise<void> {

@@ -1,5 +1,6 @@
-import { empty, join, raw, sqltag as sql } from '@prisma/client/runtime/client';
+import { empty, raw, sqltag as sql } from '@prisma/client/runtime/client';
 import type { Db } from '../client.js';
+import { dialectOf, instantParam, jsonRows } from '../dialect.js';
 
 /** A user whose weekly nudge (or snooze re-nudge) is due: what the tick needs, in one row. */
 export interface DueNudge {
@@ -64,6 +65,7 @@ interface DueRow {
 // The tick's statements are raw SQL that SQLite and PostgreSQL both read the same way:
 // one statement per page where Prisma would issue one per user (or two per page for a join).
 export function nudgesRepository(db: Db) {
+  const dialect = dialectOf(db);
   // Keyset pagination on the (slot, userId) indexes: each page is one range scan, and a
   // tick over any number of users holds one page in memory at a time.
   async function duePage(column: 'nextNudgeAt' | 'snoozedNudgeAt', now: Date, after: DueCursor | undefined, limit: number): Promise<DueNudge[]> {
@@ -79,11 +81,6 @@ export function nudgesRepository(db: Db) {
       ORDER BY ${slot}, p."userId"
       LIMIT ${limit}`;
     return rows.map((row) => ({ ...row, dueAt: new Date(row.dueAt), nudgeDay: Number(row.nudgeDay), nudgeMinute: Number(row.nudgeMinute) }));
-  }
-
-  /** `CASE "userId" WHEN … THEN … ELSE <column> END`: the ELSE gives PostgreSQL the parameters' type. */
-  function byUser<T>(items: T[], userId: (item: T) => string, value: (item: T) => unknown, otherwise: string) {
-    return sql`CASE "userId" ${join(items.map((item) => sql`WHEN ${userId(item)} THEN ${value(item)}`), ' ')} ELSE ${raw(otherwise)} END`;
   }
 
   return {
@@ -111,25 +108,25 @@ export function nudgesRepository(db: Db) {
      */
     async advanceWeekly(advances: WeeklyAdvance[]): Promise<void> {
       if (advances.length === 0) return;
-      const cleared = advances.filter((a) => a.clearPause).map((a) => a.userId);
-      const pause = cleared.length > 0 ? sql`CASE WHEN "userId" IN (${join(cleared)}) THEN NULL ELSE "nudgesPausedUntil" END` : raw('"nudgesPausedUntil"');
+      const page = jsonRows(dialect, advances.map(({ userId, from, to, clearPause }) => [userId, from, to, clearPause ? '1' : '0']));
       await db.$executeRaw`
         UPDATE "Profile"
-        SET "nextNudgeAt" = ${byUser(advances, (a) => a.userId, (a) => a.to, '"nextNudgeAt"')},
-            "nudgesPausedUntil" = ${pause},
-            "updatedAt" = ${new Date()}
-        WHERE "userId" IN (${join(advances.map((a) => a.userId))})
-          AND "nextNudgeAt" = ${byUser(advances, (a) => a.userId, (a) => a.from, '"nextNudgeAt"')}`;
+        SET "nextNudgeAt" = ${page.instant(2)},
+            "nudgesPausedUntil" = CASE WHEN ${page.text(3)} = '1' THEN NULL ELSE "Profile"."nudgesPausedUntil" END,
+            "updatedAt" = ${instantParam(dialect, new Date())}
+        FROM ${page.from}
+        WHERE "Profile"."userId" = ${page.text(0)} AND "Profile"."nextNudgeAt" = ${page.instant(1)}`;
     },
 
     /** Clears a page of handled re-nudges in one statement, each only if it is still the one we handled. */
     async clearSnoozes(handled: { userId: string; from: Date }[]): Promise<void> {
       if (handled.length === 0) return;
+      const page = jsonRows(dialect, handled.map(({ userId, from }) => [userId, from]));
       await db.$executeRaw`
         UPDATE "Profile"
-        SET "snoozedNudgeAt" = NULL, "snoozedWeek" = NULL, "updatedAt" = ${new Date()}
-        WHERE "userId" IN (${join(handled.map((h) => h.userId))})
-          AND "snoozedNudgeAt" = ${byUser(handled, (h) => h.userId, (h) => h.from, '"snoozedNudgeAt"')}`;
+        SET "snoozedNudgeAt" = NULL, "snoozedWeek" = NULL, "updatedAt" = ${instantParam(dialect, new Date())}
+        FROM ${page.from}
+        WHERE "Profile"."userId" = ${page.text(0)} AND "Profile"."snoozedNudgeAt" = ${page.instant(1)}`;
     },
 
     async state(userId: string): Promise<NudgeState | null> {
