@@ -47,7 +47,7 @@ export async function sendDueCheckIns(deps: Deps, at: Date, options: CheckInRunO
         const out = [];
         for (const due of rows) {
           const period = checkInPeriod(due.dueAt, due.tz);
-          const [checkIn, plan] = await Promise.all([deps.repos.plans.openCheckIn(due.id, due.userId, period), deps.repos.plans.find(due.id)]);
+          const [checkIn, plan] = await Promise.all([deps.repos.plans.openCheckIn(due.id, due.userId, period, at), deps.repos.plans.find(due.id)]);
           // Answered early (from Home): nothing to ask this period.
           if (checkIn.status !== 'sent' || !plan) {
             out.push({ skip: 'answered' });
@@ -147,7 +147,7 @@ export async function checkInForm(deps: Deps, userId: string, checkInId?: string
     if (!open || open.status === 'draft') return null;
     plan = open;
     const tz = (await deps.repos.users.find(userId))?.tz ?? null;
-    checkIn = await deps.repos.plans.openCheckIn(plan.id, userId, checkInPeriod(deps.clock(), tz));
+    checkIn = await deps.repos.plans.openCheckIn(plan.id, userId, checkInPeriod(deps.clock(), tz), deps.clock());
   }
   const since = (await deps.repos.plans.lastAnsweredAt(plan.id)) ?? plan.createdAt;
   // Wins already linked stay on offer, so re-answering keeps them.

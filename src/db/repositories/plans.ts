@@ -333,9 +333,10 @@ export function plansRepository(db: Db) {
     },
 
     /** The check-in for a plan and period, created the first time: every replica gets the same row. */
-    async openCheckIn(planId: string, userId: string, period: string): Promise<CheckInRecord> {
+    async openCheckIn(planId: string, userId: string, period: string, askedAt: Date): Promise<CheckInRecord> {
       try {
-        return toCheckIn(await db.checkIn.create({ data: { planId, userId, period, answers: [] }, select: checkInFields }));
+        // createdAt is when it was asked, on the app's clock: the reminder counts three days from it.
+        return toCheckIn(await db.checkIn.create({ data: { planId, userId, period, answers: [], createdAt: askedAt }, select: checkInFields }));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         return toCheckIn(await db.checkIn.findUniqueOrThrow({ where: { planId_period: { planId, period } }, select: checkInFields }));
