@@ -60,6 +60,16 @@ const envFields = z.object({
     OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional()),
     OPENAI_MODEL: optionalString,
     LADDER_FILE: optionalString,
+    SETTINGS_FILE: optionalString,
+    ADMIN_USER_IDS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/, {
+          message: 'must be Slack user ids separated by commas, such as U012ABCDEF,U034GHIJKL',
+        })
+        .transform((ids) => ids.split(',').map((id) => id.trim()))
+        .optional(),
+    ),
     JOBS_ENABLED: optionalString.pipe(
       z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).optional(),
     ),
@@ -88,6 +98,10 @@ export interface Config {
   log: { level: string; format: 'json' | 'pretty' };
   llm: { apiKey: string; baseUrl: string | undefined; model: string } | undefined;
   ladderFile: string | undefined;
+  /** An operator's YAML of org settings; a value set there wins over the admin modal. */
+  settingsFile: string | undefined;
+  /** Workspace admins by configuration, besides Slack's own admins and owners. */
+  adminUserIds: string[];
   jobsEnabled: boolean;
 }
 
@@ -161,6 +175,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL ?? 'gpt-4o-mini' }
       : undefined,
     ladderFile: e.LADDER_FILE,
+    settingsFile: e.SETTINGS_FILE,
+    adminUserIds: e.ADMIN_USER_IDS ?? [],
     jobsEnabled: (e.JOBS_ENABLED ?? 'true') === 'true',
   };
 }

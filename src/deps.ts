@@ -5,10 +5,13 @@ import { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
 import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
+import { LiveLadder } from './ladder/live-ladder.js';
 import type { Logger } from './logger.js';
+import { loadSettingsFile } from './org/settings-file.js';
 import { slackGateway } from './slack/gateway.js';
 import { rollCyclesForward } from './use-cases/cycles.js';
-import type { Deps } from './use-cases/deps.js';
+import type { Deps, OrgRuntime } from './use-cases/deps.js';
+import { applySettingsFileCycles, orgSettings } from './use-cases/settings.js';
 
 /** WebClient options for every Slack call the app makes. */
 export function slackClientOptions(config: Pick<Config, 'slack'>) {
@@ -32,15 +35,26 @@ export interface AppDeps extends Deps {
 }
 
 /** The database, migrated and seeded, and the ladder: what needs no Slack at all. */
-export async function openCore(config: Pick<Config, 'database' | 'ladderFile'>, logger: Logger, clock: () => Date) {
+export async function openCore(
+  config: Pick<Config, 'database' | 'ladderFile'> & Partial<Pick<Config, 'settingsFile' | 'adminUserIds'>>,
+  logger: Logger,
+  clock: () => Date,
+) {
+  // A broken settings file stops the start before the database is touched.
+  const settingsFile = config.settingsFile ? await loadSettingsFile(config.settingsFile) : null;
   await migrateDatabase(config.database.url, logger);
   const database = openDatabase(config.database.url);
   try {
     const repos = createRepositories(database.prisma);
-    const ladder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
+    const baseLadder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
+    const org: OrgRuntime = { adminUserIds: config.adminUserIds ?? [], settingsFile, baseLadder };
+    const ladder = new LiveLadder(baseLadder, 'base');
+    await applySettingsFileCycles({ repos, org });
+    // The ladder an admin stored (or the file names) replaces the base one from the start.
+    await orgSettings({ repos, ladder, org, logger });
     // Cycles never run out: an install always offers at least two future calibrations.
     await rollCyclesForward({ repos, clock });
-    return { database, repos, ladder };
+    return { database, repos, ladder, org };
   } catch (error) {
     await database.close();
     throw error;
@@ -48,11 +62,11 @@ export async function openCore(config: Pick<Config, 'database' | 'ladderFile'>, 
 }
 
 export async function createDeps(
-  config: Pick<Config, 'database' | 'ladderFile' | 'slack'>,
+  config: Pick<Config, 'database' | 'ladderFile' | 'slack'> & Partial<Pick<Config, 'settingsFile' | 'adminUserIds'>>,
   options: CreateDepsOptions,
 ): Promise<AppDeps> {
   const clock = options.clock ?? (() => new Date());
-  const { database, repos, ladder } = await openCore(config, options.logger, clock);
+  const { database, repos, ladder, org } = await openCore(config, options.logger, clock);
   const client = options.slackClient ?? new WebClient(config.slack.botToken, slackClientOptions(config));
-  return { database, repos, ladder, logger: options.logger, clock, slack: slackGateway(client, repos.users) };
+  return { database, repos, ladder, org, logger: options.logger, clock, slack: slackGateway(client, repos.users) };
 }

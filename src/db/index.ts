@@ -1,6 +1,7 @@
 // The data layer's front door: open the database, migrate it, and get repositories
 // that speak plain objects.
 import type { Db } from './client.js';
+import { dataRightsRepository } from './repositories/data-rights.js';
 import { deliveriesRepository } from './repositories/deliveries.js';
 import { eventsRepository } from './repositories/events.js';
 import { nudgesRepository } from './repositories/nudges.js';
@@ -23,6 +24,7 @@ export type { CheckInRecord, CriterionRecord, CriterionStatus, PlanRecord, PlanS
 export function createRepositories(db: Db) {
   return {
     users: usersRepository(db),
+    dataRights: dataRightsRepository(db),
     settings: settingsRepository(db),
     events: eventsRepository(db),
     deliveries: deliveriesRepository(db),

@@ -5,7 +5,9 @@ import cron from 'node-cron';
 import type { Deps } from '../use-cases/deps.js';
 import { monthlyCheckInsJob } from './monthly-checkins.js';
 import { pruneEventsJob } from './prune-events.js';
+import { retentionJob } from './retention.js';
 import { rollCyclesJob } from './roll-cycles.js';
+import { syncSettingsJob } from './sync-settings.js';
 import { weeklyNudgesJob } from './weekly-nudges.js';
 
 export interface JobResult {
@@ -20,7 +22,7 @@ export interface Job {
   run(deps: Deps, at: Date): Promise<JobResult>;
 }
 
-export const JOBS: Job[] = [weeklyNudgesJob, monthlyCheckInsJob, pruneEventsJob, rollCyclesJob];
+export const JOBS: Job[] = [weeklyNudgesJob, monthlyCheckInsJob, pruneEventsJob, rollCyclesJob, retentionJob, syncSettingsJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((job) => job.name === name);

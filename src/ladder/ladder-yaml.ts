@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Ladder } from './types.js';
+import { lineOfPath } from './yaml-lines.js';
 
 // A company's own leveling guide, loaded from YAML. An operator edits this file by
 // hand, so every error must say where: file, line, the path inside the document and
@@ -112,17 +113,7 @@ export function parseLadderYaml(yamlText: string, fileName: string): Ladder {
     );
   }
 
-  // The line of the deepest node that exists on the path: a missing key is reported
-  // on the line of the object that should contain it.
-  const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
-    for (let n = path.length; n >= 0; n--) {
-      const keys = path.slice(0, n).map((k) => (typeof k === 'symbol' ? String(k) : k));
-      const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
-      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-      if (range) return lineCounter.linePos(range[0]).line;
-    }
-    return 1;
-  };
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number => lineOfPath(doc, lineCounter, path);
 
   const result = ladderSchema.safeParse(doc.toJS());
   if (!result.success) {

@@ -59,5 +59,64 @@ export function slackGateway(client: WebClient, users: UsersRepository): SlackGa
     async updateMessage(channelId, ts, message) {
       await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks ?? [] });
     },
+
+    async uploadDmFile(userId, file) {
+      const channelId = await this.dmChannel(userId);
+      await client.filesUploadV2({
+        channel_id: channelId,
+        file: Buffer.from(file.content, 'utf8'),
+        filename: file.filename,
+        title: file.title,
+        initial_comment: file.comment,
+      });
+    },
+
+    async scheduleDm(userId, postAt, message) {
+      const channelId = await this.dmChannel(userId);
+      const result = await client.chat.scheduleMessage({
+        channel: channelId,
+        post_at: Math.floor(postAt.getTime() / 1000),
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      });
+      if (!result.scheduled_message_id) throw new Error('chat.scheduleMessage returned no id');
+      return { channelId, scheduledMessageId: result.scheduled_message_id };
+    },
+
+    async deleteScheduledDm(userId, scheduledMessageId) {
+      const channelId = await this.dmChannel(userId);
+      try {
+        await client.chat.deleteScheduledMessage({ channel: channelId, scheduled_message_id: scheduledMessageId });
+      } catch (err) {
+        // Already posted or already removed: either way it will not arrive, which is what was asked.
+        if ((err as { data?: { error?: string } }).data?.error !== 'invalid_scheduled_message_id') throw err;
+      }
+    },
+
+    async userContact(userId) {
+      const { user } = await client.users.info({ user: userId });
+      return { name: user?.real_name || user?.profile?.real_name || null, email: user?.profile?.email || null };
+    },
+
+    async isWorkspaceAdmin(userId) {
+      const { user } = await client.users.info({ user: userId });
+      return user?.is_admin === true || user?.is_owner === true;
+    },
+
+    async downloadFile(fileId) {
+      const { file } = await client.files.info({ file: fileId });
+      const url = file?.url_private;
+      if (!url) throw new Error('files.info returned no url_private');
+      // The bot token goes only to Slack's own file host (or the API host a test points at).
+      const allowed = new Set(['https://files.slack.com', new URL(client.slackApiUrl).origin]);
+      if (!allowed.has(new URL(url).origin)) throw new Error('the file is not on a Slack file host');
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${client.token ?? ''}` }, redirect: 'error' });
+      if (!response.ok) throw new Error(`downloading the file failed with HTTP ${response.status}`);
+      return { name: file?.name ?? fileId, content: await response.text() };
+    },
+
+    async replaceMessage(channelId, ts, text) {
+      await client.chat.update({ channel: channelId, ts, text, blocks: [] });
+    },
   };
 }

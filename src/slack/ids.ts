@@ -164,3 +164,48 @@ export const OUTCOME_ACTIONS = {
   promoted: 'outcome_promoted',
   notThisTime: 'outcome_not_this_time',
 } as const;
+
+/** `/promo admin`: the workspace settings modal. Cycle blocks are the prefix plus the cycle's name. */
+export const ADMIN_VIEWS = {
+  settings: 'admin_settings_modal',
+  saved: 'admin_saved_modal',
+  cycleBlockPrefix: 'admin_cycle:',
+  cycleAction: 'admin_cycle_date',
+  newCycleNameBlock: 'admin_new_cycle_name',
+  newCycleNameAction: 'admin_new_cycle_name_input',
+  newCycleDateBlock: 'admin_new_cycle_date',
+  newCycleDateAction: 'admin_new_cycle_date_picker',
+  nudgeDayBlock: 'admin_nudge_day',
+  nudgeDayAction: 'admin_nudge_day_select',
+  nudgeTimeBlock: 'admin_nudge_time',
+  nudgeTimeAction: 'admin_nudge_time_picker',
+  planModeBlock: 'admin_plan_mode',
+  planModeAction: 'admin_plan_mode_radio',
+  llmBlock: 'admin_llm',
+  llmAction: 'admin_llm_radio',
+  retentionBlock: 'admin_retention',
+  retentionAction: 'admin_retention_input',
+  ladderFileBlock: 'admin_ladder_file',
+  ladderFileAction: 'admin_ladder_file_input',
+  ladderTextBlock: 'admin_ladder_text',
+  ladderTextAction: 'admin_ladder_text_input',
+} as const;
+
+/** `/promo doc`: the preview modal, where every paragraph can be edited before export. */
+export const DOC_VIEWS = {
+  preview: 'doc_preview_modal',
+  sent: 'doc_sent_modal',
+  /** Paragraph blocks: the prefix, then section:dimensionId:index (dimension empty outside Scope & Impact). */
+  paragraphBlockPrefix: 'doc_p:',
+  paragraphAction: 'doc_paragraph_input',
+  titleBlock: 'doc_title',
+  titleAction: 'doc_title_input',
+  peersBlock: 'doc_peers',
+  peersAction: 'doc_peers_select',
+} as const;
+
+/** `/promo forget-me`: the confirmation modal and what it says afterwards. */
+export const DATA_VIEWS = {
+  forgetConfirm: 'forget_me_confirm_modal',
+  forgotten: 'forget_me_done_modal',
+} as const;

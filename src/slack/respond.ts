@@ -2,6 +2,7 @@
 // `response_action: 'errors'` on the right blocks, and each named error becomes one short
 // message the user can act on.
 import { NoCalibrationAheadError, NotOnboardedError, NotThePlanManagerError, NotYourPlanError, UseCaseError, WinNotFoundError } from '../use-cases/errors.js';
+import { NotAnAdminError } from '../use-cases/errors.js';
 import type { Deps } from '../use-cases/deps.js';
 import type { FieldErrors } from '../use-cases/result.js';
 
@@ -11,6 +12,8 @@ export const NOT_THE_MANAGER =
   'Thanks for looking! Only the manager named on this plan can confirm it or change it, so I have left it as it is.';
 export const NO_CALIBRATION_AHEAD =
   'Your target cycle has no calibration date ahead of today, so there is nothing to plan toward yet. Pick your next cycle in `/promo settings`, then try again.';
+export const NOT_AN_ADMIN =
+  'Workspace settings are for Slack admins and the people the operator named. If something here should change, your workspace admin can help.';
 export const NOT_ONBOARDED =
   'First I need to know what you are going for: open my *Home* tab and press *Get started*, or type `/promo settings`. It takes a minute.';
 
@@ -21,6 +24,7 @@ export function messageFor(error: unknown): string | null {
   if (error instanceof NotYourPlanError) return NOT_YOUR_PLAN;
   if (error instanceof NotThePlanManagerError) return NOT_THE_MANAGER;
   if (error instanceof NoCalibrationAheadError) return NO_CALIBRATION_AHEAD;
+  if (error instanceof NotAnAdminError) return NOT_AN_ADMIN;
   if (error instanceof UseCaseError) return 'I could not do that one. Try again from my Home tab.';
   return null;
 }

@@ -21,6 +21,8 @@ export const WEB_API_SCOPES: Record<string, readonly string[]> = {
   'conversations.invite': ['groups:write'],
   'users.info': ['users:read'],
   filesUploadV2: ['files:write'],
+  // The admin modal's file input: reading a shared file and its url_private needs files:read.
+  'files.info': ['files:read'],
 };
 
 /** Bot event → scopes it needs to be delivered. */

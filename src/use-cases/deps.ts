@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Repositories } from '../db/index.js';
 import type { Ladder } from '../ladder/index.js';
 import type { Logger } from '../logger.js';
+import type { FileSettings } from '../org/settings-file.js';
 
 /** A message a use case or job sends; views build it. */
 export interface SlackMessage {
@@ -33,6 +34,30 @@ export interface SlackGateway {
   postMessage(channelId: string, message: SlackMessage): Promise<{ ts: string | undefined }>;
   /** Rewrites a message the bot posted, in place. */
   updateMessage(channelId: string, ts: string, message: SlackMessage): Promise<void>;
+  /** Uploads a text file into the user's DM (files.uploadV2), with a comment above it. */
+  uploadDmFile(userId: string, file: { filename: string; title: string; content: string; comment: string }): Promise<void>;
+  /** Schedules a DM that Slack posts at `postAt` itself, so it arrives even if the app is down then. */
+  scheduleDm(userId: string, postAt: Date, message: SlackMessage): Promise<{ channelId: string; scheduledMessageId: string }>;
+  /** Removes a scheduled DM; one Slack no longer holds (already posted, already removed) is not an error. */
+  deleteScheduledDm(userId: string, scheduledMessageId: string): Promise<void>;
+  /** A person's name and work email as Slack shows them; email is null without users:read.email or when hidden. */
+  userContact(userId: string): Promise<{ name: string | null; email: string | null }>;
+  /** Slack's own word on whether a user is a workspace admin or owner (users.info). */
+  isWorkspaceAdmin(userId: string): Promise<boolean>;
+  /** A file someone shared with the app (e.g. through a modal's file input), as text. */
+  downloadFile(fileId: string): Promise<{ name: string; content: string }>;
+  /** Replaces a message the app posted with plain text (its blocks go). */
+  replaceMessage(channelId: string, ts: string, text: string): Promise<void>;
+}
+
+/** What the operator configured for the whole org, besides what admins set in Slack. */
+export interface OrgRuntime {
+  /** Admins by configuration (ADMIN_USER_IDS), on top of Slack's admins and owners. */
+  adminUserIds: readonly string[];
+  /** The operator's settings file (SETTINGS_FILE), parsed at start; its values win over the modal. */
+  settingsFile: FileSettings | null;
+  /** LADDER_FILE or the built-in ladder: what runs when neither the file nor an admin set one. */
+  baseLadder: Ladder;
 }
 
 /** What every use case may need, passed in so tests control each piece (the clock too). */
@@ -42,4 +67,6 @@ export interface Deps {
   logger: Logger;
   slack: SlackGateway;
   clock: () => Date;
+  /** Absent in tests that build Deps by hand: no configured admins, no file, the ladder as given. */
+  org?: OrgRuntime;
 }

@@ -62,3 +62,10 @@ export class NotYourMeetingError extends UseCaseError {
     super(userId, 'no meeting with that id for this user');
   }
 }
+
+/** Workspace settings are for admins: Slack's admins and owners, and the ids the operator configured. */
+export class NotAnAdminError extends UseCaseError {
+  constructor(userId: string) {
+    super(userId, 'the user is not a workspace admin');
+  }
+}

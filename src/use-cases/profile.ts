@@ -6,6 +6,7 @@ import type { CycleRecord, ProfileRecord } from '../db/index.js';
 import { cycleHasPassed } from '../org/cycles.js';
 import { isValidZone, localDate, nextWeeklyOccurrence } from '../schedule/weekly.js';
 import type { Deps } from './deps.js';
+import { orgSettings } from './settings.js';
 
 export interface ProfileForm {
   currentLevel: string;
@@ -109,10 +110,10 @@ export async function syncTimeZone(deps: Deps, userId: string): Promise<void> {
  * What the profile modal starts with: the saved profile, or the org's defaults. Only
  * cycles still ahead are offered; a saved cycle that has passed gives way to the suggestion.
  */
-export async function profileFormFor(deps: Pick<Deps, 'repos' | 'ladder' | 'clock'>, userId: string) {
+export async function profileFormFor(deps: Pick<Deps, 'repos' | 'ladder' | 'clock' | 'org' | 'logger'>, userId: string) {
   const [profile, settings, cycles, today] = await Promise.all([
     deps.repos.users.findProfile(userId),
-    deps.repos.settings.get(),
+    orgSettings(deps),
     deps.repos.settings.listCycles(),
     userToday(deps, userId),
   ]);

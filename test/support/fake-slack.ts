@@ -19,6 +19,7 @@ export const DEFAULT_USER_TZ = 'America/New_York';
 /** Pseudo-methods for requests that are not Web API methods. */
 export const RESPONSE_URL_METHOD = 'response_url';
 export const FILE_UPLOAD_METHOD = 'file_upload';
+export const FILE_DOWNLOAD_METHOD = 'file_download';
 
 export interface RecordedCall {
   /** Web API method, or "response_url" / "file_upload". */
@@ -47,6 +48,8 @@ export interface FakeUser {
   tz_label?: string;
   real_name?: string;
   is_bot?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
 }
 
 export interface BlockKitViolation {
@@ -118,6 +121,11 @@ export interface FakeSlack {
   /** The next call to `method` is answered only after `ms`: a slow Slack, for drain tests. */
   delayNext(method: string, ms: number): void;
   setUser(id: string, user: FakeUser): void;
+  /**
+   * A file a user shared with the app (e.g. through a modal's file input): files.info
+   * knows it, and its url_private serves the content to the bot token only.
+   */
+  hostFile(name: string, content: string): { id: string; name: string; url_private: string };
   /** URL on this server that records POSTs as "response_url" calls. */
   responseUrl(id?: string): string;
   /** The latest view the app opened, pushed, updated or published (optionally with this callback_id). */
@@ -244,6 +252,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const channels = new Map<string, { id: string; name: string; is_private: boolean; members: Set<string> }>();
   const scheduled = new Map<string, { channel: string; post_at: number }>();
   const pendingUploads = new Map<string, { filename: string; length: number; uploaded: boolean }>();
+  const hostedFiles = new Map<string, { name: string; content: string }>();
   let waiters: Waiter[] = [];
   let seq = 0;
   let lastTsMicros = 0;
@@ -364,6 +373,17 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         uploads.push({ filename: pending.filename, content: file.bytes.toString('utf8'), fileId, bytes: file.bytes });
         answer = { status: 200, body: `OK - ${file.bytes.length}` };
       }
+    } else if (url.pathname.startsWith('/files-pri/')) {
+      method = FILE_DOWNLOAD_METHOD;
+      const fileId = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+      const hosted = hostedFiles.get(fileId);
+      args = { fileId };
+      const failure = takeFailure(method);
+      if (failure) answer = failureAnswer(failure);
+      // Slack answers a download without the right token with its sign-in page, not an error.
+      else if (opts.token !== undefined && bearer !== opts.token) answer = { status: 200, body: '<!DOCTYPE html><title>Sign in</title>' };
+      else if (!hosted) answer = { status: 404, body: 'Not Found' };
+      else answer = { status: 200, body: hosted.content };
     } else {
       method = `${req.method ?? 'GET'} ${url.pathname}`;
       answer = { status: 404, body: 'Not Found' };
@@ -585,6 +605,12 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         const id = required(args, 'user', 'user_not_found');
         return { user: userObject(id) };
       }
+      case 'files.info': {
+        const id = required(args, 'file', 'file_not_found');
+        const hosted = hostedFiles.get(id);
+        if (!hosted) throw new ApiError('file_not_found');
+        return { file: hostedFileObject(id, hosted.name) };
+      }
       case 'files.getUploadURLExternal': {
         const filename = required(args, 'filename');
         const length = Number(required(args, 'length'));
@@ -645,8 +671,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       tz: user.tz,
       tz_label: user.tz_label ?? zone.label,
       tz_offset: zone.offset,
-      is_admin: false,
-      is_owner: false,
+      is_admin: user.is_admin ?? false,
+      is_owner: user.is_owner ?? false,
       is_bot: user.is_bot ?? false,
       is_app_user: false,
       updated: Math.floor(Date.now() / 1000),
@@ -669,6 +695,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       permalink: `https://${FAKE_TEAM_DOMAIN}.slack.com/files/${FAKE_BOT_USER_ID}/${id}/${name}`,
       channels: channelId ? [channelId] : [],
     };
+  }
+
+  function hostedFileObject(id: string, name: string): { id: string; name: string; url_private: string } {
+    return { id, name, url_private: `${baseUrl}/files-pri/${id}/${encodeURIComponent(name)}` };
   }
 
   function waitFor(
@@ -727,6 +757,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       // Fail here, not inside a request, when a test names a zone Intl does not know.
       zoneInfo(user.tz, now());
       users.set(id, user);
+    },
+    hostFile: (name, content) => {
+      const id = nextId('F');
+      hostedFiles.set(id, { name, content });
+      return hostedFileObject(id, name);
     },
     responseUrl: (id = nextId('R')) => `${baseUrl}/response/${encodeURIComponent(id)}`,
     lastView: (callbackId) =>

@@ -86,6 +86,18 @@ export function settingsRepository(db: Db) {
       return count > 0;
     },
 
+    /** Level ids profiles name, current or target: a new ladder must keep them all. */
+    async levelsInUse(): Promise<Map<string, number>> {
+      const [current, target] = await Promise.all([
+        db.profile.groupBy({ by: ['currentLevel'], _count: { _all: true } }),
+        db.profile.groupBy({ by: ['targetLevel'], _count: { _all: true } }),
+      ]);
+      const uses = new Map<string, number>();
+      for (const g of current) uses.set(g.currentLevel, (uses.get(g.currentLevel) ?? 0) + g._count._all);
+      for (const g of target) uses.set(g.targetLevel, (uses.get(g.targetLevel) ?? 0) + g._count._all);
+      return uses;
+    },
+
     /** How many profiles aim at each cycle, by name; cycles nobody aims at are absent. */
     async profilesPerCycle(): Promise<Map<string, number>> {
       const groups = await db.profile.groupBy({ by: ['targetCycle'], _count: { _all: true } });

@@ -7,6 +7,7 @@ import { helpMessage } from '../../views/help.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { checkInCommand, hedgeCommand, planCommand } from './plan-commands.js';
 import { winCommand, winsCommand } from './wins.js';
+import { adminCommand } from './admin.js';
 
 export type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack' | 'client' | 'respond'>;
 
@@ -65,6 +66,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
       await ack();
       await openProfileModal(deps, client, command.trigger_id, command.user_id);
     },
+  },
+  {
+    name: 'admin',
+    help: 'workspace settings: calibration dates, nudge defaults, the leveling guide (workspace admins)',
+    beforeOnboarding: 'run',
+    handle: adminCommand,
   },
   {
     name: 'help',

@@ -5,11 +5,14 @@ import { pauseSubmit, settingsSubmit } from './nudge-modals.js';
 import { registerPlanViews } from './plan-submit.js';
 import { profileSubmit } from './profile-submit.js';
 import { winSubmit } from './win-submit.js';
+import { adminSubmit } from './admin-submit.js';
+import { ADMIN_VIEWS } from '../../ids.js';
 
 export function registerViews(app: App, deps: Deps) {
   app.view({ callback_id: VIEWS.onboarding, type: 'view_submission' }, profileSubmit(deps));
   app.view({ callback_id: NUDGE_VIEWS.pause, type: 'view_submission' }, pauseSubmit(deps));
   app.view({ callback_id: NUDGE_VIEWS.settings, type: 'view_submission' }, settingsSubmit(deps));
   app.view({ callback_id: WIN_VIEWS.win, type: 'view_submission' }, winSubmit(deps));
+  app.view({ callback_id: ADMIN_VIEWS.settings, type: 'view_submission' }, adminSubmit(deps));
   registerPlanViews(app, deps);
 }
