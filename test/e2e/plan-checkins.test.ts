@@ -5,7 +5,7 @@ import { startTestApp, TEST_BOT_TOKEN, type TestApp } from '../support/app-harne
 import { createTestDatabase, databaseKinds, postgresAvailable } from '../support/databases.js';
 import { startFakeSlack, type RecordedCall } from '../support/fake-slack.js';
 import { onboardUser } from '../support/onboarding.js';
-import { state } from '../support/slack-requests.js';
+import { state, type StateValues } from '../support/slack-requests.js';
 import { activePlan, buttons, changesOf, dmsTo, ENGINEER, MANAGER, NOW, OTHER, planRow, runCheckIns, settle, startPlanApp, updatedView } from './plan-support.js';
 
 const kinds = await databaseKinds();
@@ -61,7 +61,7 @@ describe.each(kinds)('plan check-ins on %s', (database) => {
     expect(JSON.stringify(modal.blocks)).toContain('Ran the search migration design review');
     const plan = await planRow(app, planId);
     const [first, second] = plan?.criteria ?? [];
-    const values = {
+    const values: StateValues = {
       [`${CHECKIN_VIEWS.statusBlockPrefix}${first?.id}`]: { [CHECKIN_VIEWS.statusAction]: state.staticSelect('done') },
       [`${CHECKIN_VIEWS.evidenceBlockPrefix}${first?.id}`]: { [CHECKIN_VIEWS.evidenceAction]: state.multiStaticSelect([win.id, 'cforgedwin0000000000000000']) },
       [`${CHECKIN_VIEWS.statusBlockPrefix}${second?.id}`]: { [CHECKIN_VIEWS.statusAction]: state.staticSelect('in_progress') },

@@ -3,7 +3,7 @@ import { PLAN_ACTIONS, PLAN_VIEWS } from '../../src/slack/ids.js';
 import { NOT_THE_MANAGER, NOT_YOUR_PLAN } from '../../src/slack/respond.js';
 import type { TestApp } from '../support/app-harness.js';
 import { databaseKinds } from '../support/databases.js';
-import { state } from '../support/slack-requests.js';
+import { state, type StateValues } from '../support/slack-requests.js';
 import { activePlan, buttons, changesOf, ENGINEER, MANAGER, OTHER, planRow, posted, settle, startPlanApp, updatedView } from './plan-support.js';
 
 const kinds = await databaseKinds();
@@ -129,7 +129,7 @@ describe.each(kinds)('the shared plan on %s', (database) => {
     await app.slack.blockAction({ userId: MANAGER, actionId: PLAN_ACTIONS.suggestChanges, value: planId, channelId: channel });
     const open = await app.fake.waitForCall('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === PLAN_VIEWS.edit);
     const metadata = (open.args.view as { private_metadata: string }).private_metadata;
-    const values = {
+    const values: StateValues = {
       [`${PLAN_VIEWS.criterionBlockPrefix}0`]: { [PLAN_VIEWS.criterionAction]: state.plainTextInput('Lead the design review for the search migration, signed off by the payments, ads and infra teams') },
       [`${PLAN_VIEWS.dateBlockPrefix}0`]: { [PLAN_VIEWS.dateAction]: state.datepicker('2027-03-31') },
       [`${PLAN_VIEWS.criterionBlockPrefix}1`]: { [PLAN_VIEWS.criterionAction]: state.plainTextInput('Write the on-call runbook for the billing service and run two training sessions for the team') },

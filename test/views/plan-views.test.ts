@@ -9,14 +9,16 @@ import { checkInSummaryMessage, planMessages, sharedPlanMessage } from '../../sr
 import { planCriteriaModal, planDatesModal, planEditModal, planOverviewModal, planReviewModal, planStartedModal } from '../../src/slack/views/plan-modals.js';
 import { outcomeModal, outcomeSavedModal } from '../../src/slack/views/plan-outcome.js';
 import type { HedgeOutcome } from '../../src/use-cases/hedge.js';
-import type { SharedPlanPost } from '../../src/use-cases/plan-messages.js';
+import type { CriterionStatus, SharedPlanPost } from '../../src/use-cases/plan-messages.js';
 import { timelineOf, type PlanData } from '../../src/use-cases/plans.js';
 import { checkBlocks, checkMessage, checkView } from '../support/block-kit-limits.js';
 
 const LONG = 'Lead the design review for the search migration <!channel> & get it signed off by the payments team '.repeat(3).slice(0, 290);
 
+const STATUSES: CriterionStatus[] = ['not_started', 'in_progress', 'done'];
+
 function plan(overrides: Partial<PlanData> = {}): PlanData {
-  const criteria = Array.from({ length: 5 }, (_, i) => ({ id: `crit${i}`, text: `${LONG} ${i}`, dueDate: '2027-0' + (i + 3) + '-30', status: (['not_started', 'in_progress', 'done'] as const)[i % 3], evidenceCount: i }));
+  const criteria = Array.from({ length: 5 }, (_, i) => ({ id: `crit${i}`, text: `${LONG} ${i}`, dueDate: '2027-0' + (i + 3) + '-30', status: STATUSES[i % 3] as CriterionStatus, evidenceCount: i }));
   return {
     planId: 'cplan000000000000000000001',
     engineerId: 'UENG',
