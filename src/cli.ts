@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CYCLES_USAGE, runCyclesCommand } from './cli/cycles-command.js';
 import { runCoachCommand } from './cli/coach-command.js';
+import { runUserCommand, USER_USAGE } from './cli/user-command.js';
 import { ConfigError, loadConfig, loadDatabaseConfig } from './config.js';
 import { migrateDatabase } from './db/index.js';
 import { createDeps, openCore } from './deps.js';
@@ -15,6 +16,7 @@ Commands:
   job <name> [--at ISO-TIME]   run a scheduled job once, as if it were ISO-TIME (default: now)
   coach <check>                run one coaching check: JSON in on stdin, JSON out on stdout
 ${CYCLES_USAGE}
+${USER_USAGE}
   help                         show this text
 
 Jobs:
@@ -76,6 +78,21 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
           const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), clock);
           return { deps: { repos, clock }, close: () => database.close() };
+        },
+      });
+    case 'user':
+      return runUserCommand(rest, {
+        ...io,
+        openDatabase: async () => {
+          const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
+          const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), () => new Date());
+          return { deps: { repos, clock: () => new Date() }, close: () => database.close() };
+        },
+        openWithSlack: async () => {
+          const config = loadConfig(io.env);
+          const logger = createLogger({ level: 'warn', format: 'json', secrets: [config.slack.botToken, config.slack.signingSecret] });
+          const { database, ...deps } = await createDeps(config, { logger });
+          return { deps, close: () => database.close() };
         },
       });
     case 'coach': {

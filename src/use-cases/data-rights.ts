@@ -5,7 +5,7 @@ import type { RemovedCounts } from '../db/repositories/data-rights.js';
 import { localDate } from '../schedule/weekly.js';
 import type { Deps } from './deps.js';
 
-export const REMOVED_POST_TEXT = 'This plan was removed at the engineer’s request.';
+export const REMOVED_POST_TEXT = "This plan was removed at the engineer's request.";
 
 type DataDeps = Pick<Deps, 'repos' | 'slack' | 'logger' | 'clock'>;
 

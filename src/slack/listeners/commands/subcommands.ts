@@ -8,6 +8,7 @@ import { openProfileModal } from '../open-profile-modal.js';
 import { checkInCommand, hedgeCommand, planCommand } from './plan-commands.js';
 import { winCommand, winsCommand } from './wins.js';
 import { adminCommand } from './admin.js';
+import { exportCommand, forgetMeCommand } from './data-rights.js';
 
 export type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack' | 'client' | 'respond'>;
 
@@ -72,6 +73,18 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     help: 'workspace settings: calibration dates, nudge defaults, the leveling guide (workspace admins)',
     beforeOnboarding: 'run',
     handle: adminCommand,
+  },
+  {
+    name: 'export',
+    help: 'a copy of everything I keep about you, as a JSON file in our DM',
+    beforeOnboarding: 'run',
+    handle: exportCommand,
+  },
+  {
+    name: 'forget-me',
+    help: 'delete everything I keep about you (I ask first)',
+    beforeOnboarding: 'run',
+    handle: forgetMeCommand,
   },
   {
     name: 'help',

@@ -6,7 +6,8 @@ import { registerPlanViews } from './plan-submit.js';
 import { profileSubmit } from './profile-submit.js';
 import { winSubmit } from './win-submit.js';
 import { adminSubmit } from './admin-submit.js';
-import { ADMIN_VIEWS } from '../../ids.js';
+import { ADMIN_VIEWS, DATA_VIEWS } from '../../ids.js';
+import { forgetSubmit } from './forget-submit.js';
 
 export function registerViews(app: App, deps: Deps) {
   app.view({ callback_id: VIEWS.onboarding, type: 'view_submission' }, profileSubmit(deps));
@@ -14,5 +15,6 @@ export function registerViews(app: App, deps: Deps) {
   app.view({ callback_id: NUDGE_VIEWS.settings, type: 'view_submission' }, settingsSubmit(deps));
   app.view({ callback_id: WIN_VIEWS.win, type: 'view_submission' }, winSubmit(deps));
   app.view({ callback_id: ADMIN_VIEWS.settings, type: 'view_submission' }, adminSubmit(deps));
+  app.view({ callback_id: DATA_VIEWS.forgetConfirm, type: 'view_submission' }, forgetSubmit(deps));
   registerPlanViews(app, deps);
 }
