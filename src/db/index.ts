@@ -6,6 +6,7 @@ import { deliveriesRepository } from './repositories/deliveries.js';
 import { eventsRepository } from './repositories/events.js';
 import { nudgesRepository } from './repositories/nudges.js';
 import { pendingWinsRepository } from './repositories/pending-wins.js';
+import { prepRepository } from './repositories/prep.js';
 import { plansRepository } from './repositories/plans.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
@@ -19,6 +20,7 @@ export type { DeliveryClaim, DeliveryKind } from './repositories/deliveries.js';
 export type { DueNudge, DueCursor, NudgeState } from './repositories/nudges.js';
 export type { WinRecord, NewWin, WinChanges, WinSource } from './repositories/wins.js';
 export type { PendingWinRecord } from './repositories/pending-wins.js';
+export type { FollowUpRow, MeetingRecord, PrepDraftRecord, PrepExample, PrepWinRecord } from './repositories/prep.js';
 export type { CheckInRecord, CriterionRecord, CriterionStatus, PlanRecord, PlanStatus } from './repositories/plans.js';
 
 export function createRepositories(db: Db) {
@@ -31,6 +33,7 @@ export function createRepositories(db: Db) {
     nudges: nudgesRepository(db),
     wins: winsRepository(db),
     pendingWins: pendingWinsRepository(db),
+    prep: prepRepository(db),
     plans: plansRepository(db),
   };
 }

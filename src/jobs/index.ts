@@ -3,6 +3,7 @@
 // node-cron runs them inside the app; `promo-coach job <name> [--at ISO-TIME]` runs one now.
 import cron from 'node-cron';
 import type { Deps } from '../use-cases/deps.js';
+import { meetingFollowUpsJob } from './meeting-followups.js';
 import { monthlyCheckInsJob } from './monthly-checkins.js';
 import { pruneEventsJob } from './prune-events.js';
 import { retentionJob } from './retention.js';
@@ -22,7 +23,7 @@ export interface Job {
   run(deps: Deps, at: Date): Promise<JobResult>;
 }
 
-export const JOBS: Job[] = [weeklyNudgesJob, monthlyCheckInsJob, pruneEventsJob, rollCyclesJob, retentionJob, syncSettingsJob];
+export const JOBS: Job[] = [weeklyNudgesJob, monthlyCheckInsJob, pruneEventsJob, rollCyclesJob, retentionJob, syncSettingsJob, meetingFollowUpsJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((job) => job.name === name);

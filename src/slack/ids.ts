@@ -165,6 +165,52 @@ export const OUTCOME_ACTIONS = {
   notThisTime: 'outcome_not_this_time',
 } as const;
 
+/** `/promo prep`: one modal moved step by step, the meeting's date modal, and the follow-up's answer. */
+export const PREP_VIEWS = {
+  step: 'prep_step_modal',
+  loading: 'prep_loading_modal',
+  notice: 'prep_notice_modal',
+  meeting: 'prep_meeting_modal',
+  followUp: 'prep_followup_modal',
+  cycleBlock: 'prep_cycle',
+  cycleAction: 'prep_cycle_select',
+  openingBlock: 'prep_opening',
+  openingAction: 'prep_opening_input',
+  winsBlock: 'prep_wins',
+  winsAction: 'prep_wins_select',
+  /** Block ids are these plus the example's position: prep_behavior_0 … prep_criterion_5. */
+  behaviorBlockPrefix: 'prep_behavior_',
+  behaviorAction: 'prep_behavior_input',
+  criterionBlockPrefix: 'prep_criterion_',
+  criterionAction: 'prep_criterion_select',
+  gapBlock: 'prep_gap',
+  gapAction: 'prep_gap_input',
+  stretchBlock: 'prep_stretch',
+  stretchAction: 'prep_stretch_input',
+  cadenceBlock: 'prep_cadence',
+  cadenceAction: 'prep_cadence_select',
+  compBlock: 'prep_comp',
+  compAction: 'prep_comp_checkbox',
+  dateBlock: 'prep_meeting_date',
+  dateAction: 'prep_meeting_date_picker',
+  timeBlock: 'prep_meeting_time',
+  timeAction: 'prep_meeting_time_picker',
+  saidBlock: 'prep_manager_said',
+  saidAction: 'prep_manager_said_input',
+} as const;
+
+export const PREP_ACTIONS = {
+  /** Home's and the help's "Prep the conversation". */
+  open: 'prep_open',
+  back: 'prep_back',
+  switchCycle: 'prep_switch_cycle',
+  useOpening: 'prep_use_opening',
+  startOver: 'prep_start_over',
+  setMeeting: 'prep_set_meeting',
+  cancelMeeting: 'prep_cancel_meeting',
+  answerFollowUp: 'prep_followup_answer',
+} as const;
+
 /** `/promo admin`: the workspace settings modal. Cycle blocks are the prefix plus the cycle's name. */
 export const ADMIN_VIEWS = {
   settings: 'admin_settings_modal',

@@ -1,6 +1,7 @@
 // private_metadata carried through modals: small, and parsed with zod on the way back in,
 // because it round-trips through the client and a forged payload can carry anything.
 import { z } from 'zod';
+import { PREP_STEPS } from '../use-cases/prep.js';
 
 export function encodeMetadata<T>(value: T): string {
   return JSON.stringify(value);
@@ -66,3 +67,18 @@ export const parseCheckInMetadata = (raw: string | undefined): CheckInMetadata |
 const outcomeMetadata = z.object({ planId: rowId });
 export type OutcomeMetadata = z.infer<typeof outcomeMetadata>;
 export const parseOutcomeMetadata = (raw: string | undefined): OutcomeMetadata | null => parse(outcomeMetadata, raw, null);
+
+/** A `/promo prep` step: which draft (checked against the user on every use) and which step is on screen. */
+const prepMetadata = z.object({ draftId: z.string().min(1).max(64), step: z.enum(PREP_STEPS) });
+export type PrepMetadata = z.infer<typeof prepMetadata>;
+export const parsePrepMetadata = (raw: string | undefined): PrepMetadata | null => parse(prepMetadata, raw, null);
+
+/** The meeting's date modal and the follow-up's answer modal: which meeting (checked against the user). */
+const meetingMetadata = z.object({ meetingId: z.string().min(1).max(64) });
+export type MeetingMetadata = z.infer<typeof meetingMetadata>;
+export const parseMeetingMetadata = (raw: string | undefined): MeetingMetadata | null => parse(meetingMetadata, raw, null);
+
+/** The onboarding modal, when it was opened on the way to somewhere: that is where saving it leads. */
+const profileModalMetadata = z.object({ then: z.enum(['prep']).optional() });
+export type ProfileModalMetadata = z.infer<typeof profileModalMetadata>;
+export const parseProfileModalMetadata = (raw: string | undefined): ProfileModalMetadata => parse(profileModalMetadata, raw, {});

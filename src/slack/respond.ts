@@ -2,6 +2,7 @@
 // `response_action: 'errors'` on the right blocks, and each named error becomes one short
 // message the user can act on.
 import { NoCalibrationAheadError, NotOnboardedError, NotThePlanManagerError, NotYourPlanError, UseCaseError, WinNotFoundError } from '../use-cases/errors.js';
+import { NotYourMeetingError, NotYourPrepError } from '../use-cases/errors.js';
 import { NotAnAdminError } from '../use-cases/errors.js';
 import type { Deps } from '../use-cases/deps.js';
 import type { FieldErrors } from '../use-cases/result.js';
@@ -12,6 +13,9 @@ export const NOT_THE_MANAGER =
   'Thanks for looking! Only the manager named on this plan can confirm it or change it, so I have left it as it is.';
 export const NO_CALIBRATION_AHEAD =
   'Your target cycle has no calibration date ahead of today, so there is nothing to plan toward yet. Pick your next cycle in `/promo settings`, then try again.';
+export const NOT_YOUR_PREP =
+  'That prep is no longer open here: it may be finished, or started over in another window. Type `/promo prep` to pick up your own.';
+export const NOT_YOUR_MEETING = 'I could not find that meeting. It may belong to someone else.';
 export const NOT_AN_ADMIN =
   'Workspace settings are for Slack admins and the people the operator named. If something here should change, your workspace admin can help.';
 export const NOT_ONBOARDED =
@@ -24,6 +28,8 @@ export function messageFor(error: unknown): string | null {
   if (error instanceof NotYourPlanError) return NOT_YOUR_PLAN;
   if (error instanceof NotThePlanManagerError) return NOT_THE_MANAGER;
   if (error instanceof NoCalibrationAheadError) return NO_CALIBRATION_AHEAD;
+  if (error instanceof NotYourPrepError) return NOT_YOUR_PREP;
+  if (error instanceof NotYourMeetingError) return NOT_YOUR_MEETING;
   if (error instanceof NotAnAdminError) return NOT_AN_ADMIN;
   if (error instanceof UseCaseError) return 'I could not do that one. Try again from my Home tab.';
   return null;
@@ -47,6 +53,14 @@ export async function refusedAsFieldError<T>(
     deps.logger.warn({ userId, error: (error as Error).name }, 'view submission refused');
     return { refused: { response_action: 'errors', errors: { [blockId]: message } } };
   }
+}
+
+/** A named error's message, logged as `what` refused; anything else is a bug and is rethrown. */
+export function refusalMessage(deps: Pick<Deps, 'logger'>, error: unknown, userId: string, what: string): string {
+  const message = messageFor(error);
+  if (!message) throw error;
+  deps.logger.warn({ userId, error: (error as Error).name }, `${what} refused`);
+  return message;
 }
 
 /** Field errors keyed by the modal's block ids, for `ack({ response_action: 'errors', errors })`. */

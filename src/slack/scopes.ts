@@ -19,7 +19,8 @@ export const WEB_API_SCOPES: Record<string, readonly string[]> = {
   'conversations.open': ['im:write', 'mpim:write'],
   'conversations.create': ['groups:write'],
   'conversations.invite': ['groups:write'],
-  'users.info': ['users:read'],
+  // users:read.email: the manager's email (profile.email) puts them on the career conversation's .ics invite.
+  'users.info': ['users:read', 'users:read.email'],
   filesUploadV2: ['files:write'],
   // The admin modal's file input: reading a shared file and its url_private needs files:read.
   'files.info': ['files:read'],

@@ -33,6 +33,23 @@ export class WeekNotNudgedError extends UseCaseError {
 }
 
 /**
+ * The prep is not this user's, or it is no longer open (finished, or replaced by "Start
+ * over" in another window). One error for both, like WinNotFoundError: a forged id learns nothing.
+ */
+export class NotYourPrepError extends UseCaseError {
+  constructor(userId: string, readonly draftId: string) {
+    super(userId, 'no open prep draft with that id for this user');
+  }
+}
+
+/** The meeting is not this user's (a forged or stale id in a button or a modal). */
+export class NotYourMeetingError extends UseCaseError {
+  constructor(userId: string, readonly meetingId: string) {
+    super(userId, 'no meeting with that id for this user');
+  }
+}
+
+/**
  * The plan (or its check-in) is not this user's, or is not there: a forged or stale id in a
  * button value or private_metadata. One error for both, so a forged id learns nothing.
  */
@@ -53,13 +70,6 @@ export class NotThePlanManagerError extends UseCaseError {
 export class NoCalibrationAheadError extends UseCaseError {
   constructor(userId: string) {
     super(userId, 'no calibration date ahead to plan toward');
-  }
-}
-
-/** The meeting is not this user's (a forged or stale id in a button or a modal). */
-export class NotYourMeetingError extends UseCaseError {
-  constructor(userId: string, readonly meetingId: string) {
-    super(userId, 'no meeting with that id for this user');
   }
 }
 

@@ -5,6 +5,7 @@ import { findLevel } from '../ladder/index.js';
 import { isValidZone, localDate } from '../schedule/weekly.js';
 import { needsNextCycle } from './cycles.js';
 import type { Deps } from './deps.js';
+import { prepStatusFor, type PrepStatus } from './prep.js';
 import { recentWins, winsSummary, type WinItem, type WinsSummary } from './wins.js';
 import { currentPlan, type PlanData } from './plans.js';
 
@@ -32,6 +33,8 @@ export interface HomeArgs {
     recentWins: WinItem[];
     /** The open plan (a draft, running, or waiting for its calibration outcome); null before there is one. */
     plan?: PlanData | null;
+    /** The career conversation: a prep underway, the next meeting, or nothing yet. */
+    prep?: PrepStatus;
   };
 }
 
@@ -42,11 +45,12 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
   const [user, profile] = await Promise.all([deps.repos.users.find(userId), deps.repos.users.findProfile(userId)]);
   if (!profile) return {};
   const tz = user?.tz ?? null;
-  const [cycle, summary, recent, plan] = await Promise.all([
+  const [cycle, summary, recent, plan, prep] = await Promise.all([
     deps.repos.settings.findCycle(profile.targetCycle),
     winsSummary(deps, userId, profile.targetLevel, tz),
     recentWins(deps, userId, HOME_RECENT_WINS),
     currentPlan(deps, userId),
+    prepStatusFor(deps, userId),
   ]);
   const today = localDate(deps.clock(), tz);
   const calibrationDate = cycle?.calibrationDate ?? null;
@@ -70,6 +74,7 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
       wins: summary,
       recentWins: recent,
       plan,
+      prep,
     },
   };
 }

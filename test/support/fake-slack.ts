@@ -50,6 +50,8 @@ export interface FakeUser {
   is_bot?: boolean;
   is_admin?: boolean;
   is_owner?: boolean;
+  /** Shown as profile.email, as Slack does for an app with users:read.email. */
+  email?: string;
 }
 
 export interface BlockKitViolation {
@@ -676,7 +678,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       is_bot: user.is_bot ?? false,
       is_app_user: false,
       updated: Math.floor(Date.now() / 1000),
-      profile: { real_name: realName, display_name: name, team: FAKE_TEAM_ID },
+      profile: { real_name: realName, display_name: name, team: FAKE_TEAM_ID, ...(user.email ? { email: user.email } : {}) },
     };
   }
 

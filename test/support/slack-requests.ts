@@ -162,6 +162,16 @@ export interface ViewClosedArgs {
   isCleared?: boolean;
 }
 
+export interface BlockSuggestionArgs {
+  userId: string;
+  actionId: string;
+  blockId?: string;
+  /** What the user has typed so far. */
+  value: string;
+  /** The modal the select is in. */
+  view?: Partial<StoredView> & Record<string, unknown>;
+}
+
 export interface MessageShortcutArgs {
   userId: string;
   callbackId: string;
@@ -203,6 +213,8 @@ export interface SlackSender {
   blockAction(args: BlockActionArgs): Promise<SentRequest>;
   viewSubmission(args: ViewSubmissionArgs): Promise<SentRequest>;
   viewClosed(args: ViewClosedArgs): Promise<SentRequest>;
+  /** An external select asking the options endpoint for choices (Bolt's app.options). */
+  blockSuggestion(args: BlockSuggestionArgs): Promise<SentRequest>;
   messageShortcut(args: MessageShortcutArgs): Promise<SentRequest>;
   globalShortcut(args: GlobalShortcutArgs): Promise<SentRequest>;
   /** `event` is the inner event (type, user, …), wrapped in an event_callback envelope. */
@@ -427,6 +439,24 @@ export function createSlackSender(opts: SlackSenderOptions): SlackSender {
         is_cleared: args.isCleared ?? false,
         is_enterprise_install: false,
         enterprise: null,
+      };
+      return sendPayload(payload, {});
+    },
+
+    blockSuggestion: (args) => {
+      const payload = {
+        type: 'block_suggestion',
+        user: user(args.userId),
+        container: { type: 'view', view_id: args.view?.id ?? 'V0SUGGEST' },
+        api_app_id: appId,
+        token: VERIFICATION_TOKEN,
+        action_id: args.actionId,
+        block_id: args.blockId ?? `block_${args.actionId}`,
+        value: args.value,
+        team,
+        enterprise: null,
+        is_enterprise_install: false,
+        ...(args.view ? { view: args.view } : {}),
       };
       return sendPayload(payload, {});
     },

@@ -5,6 +5,7 @@ import { ACTIONS, HOME_ACTIONS, WIN_ACTIONS } from '../ids.js';
 import { escapeMrkdwn, plural, truncate } from './text.js';
 import { winBlocks } from './wins-list.js';
 import { planHomeBlocks } from './plan-home.js';
+import { prepHomeBlocks } from './prep-home.js';
 
 export type { HomeArgs, WinsSummary };
 
@@ -60,6 +61,7 @@ function dashboardBlocks(d: NonNullable<HomeArgs['dashboard']>): KnownBlock[] {
       ],
     });
   }
+  if (d.prep !== undefined) blocks.push(...prepHomeBlocks(d.prep));
   blocks.push(mainActions(), { type: 'divider' }, ...winsBlocks(d), { type: 'divider' }, ...nudgeBlocks(d));
   if (d.plan !== undefined) blocks.push({ type: 'divider' }, ...planHomeBlocks(d.plan));
   blocks.push({ type: 'header', text: { type: 'plain_text', text: 'Recent wins' } });

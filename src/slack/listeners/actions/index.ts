@@ -4,6 +4,7 @@ import { ACTIONS, HOME_ACTIONS, NUDGE_ACTIONS } from '../../ids.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { nothingThisWeek, openNudgeSettings, openPauseModal, resumeFromHome, snoozeNudge } from './nudge-controls.js';
 import { registerPlanActions } from './plan-actions.js';
+import { registerPrepActions } from './prep.js';
 import { registerWinActions } from './wins.js';
 
 export function registerActions(app: App, deps: Deps) {
@@ -19,5 +20,6 @@ export function registerActions(app: App, deps: Deps) {
   app.action<BlockAction>(HOME_ACTIONS.resumeNudges, resumeFromHome(deps));
   app.action<BlockAction>(HOME_ACTIONS.nudgeSettings, openNudgeSettings(deps));
   registerWinActions(app, deps);
+  registerPrepActions(app, deps);
   registerPlanActions(app, deps);
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../../../use-cases/deps.js';
 import { helpMessage } from '../../views/help.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { checkInCommand, hedgeCommand, planCommand } from './plan-commands.js';
+import { prepCommand } from './prep.js';
 import { winCommand, winsCommand } from './wins.js';
 import { adminCommand } from './admin.js';
 import { exportCommand, forgetMeCommand } from './data-rights.js';
@@ -27,6 +28,13 @@ export interface Subcommand {
 }
 
 export const SUBCOMMANDS: readonly Subcommand[] = [
+  {
+    name: 'prep',
+    help: 'prepare the career conversation with your manager: the ask, the case, the gap, in a few short steps',
+    // Onboarding first, with the prep waiting behind it: handled by the command itself.
+    beforeOnboarding: 'run',
+    handle: prepCommand,
+  },
   {
     name: 'win',
     args: '<what you did>',

@@ -6,8 +6,10 @@ import type { FieldErrors } from '../../../use-cases/result.js';
 import type { Deps } from '../../../use-cases/deps.js';
 import { parseTimeOfDay } from '../../../schedule/weekly.js';
 import { ONBOARDING } from '../../ids.js';
+import { parseProfileModalMetadata } from '../../metadata.js';
 import { blockErrors } from '../../respond.js';
 import { keptWinsFiledMessage } from '../../views/wins-list.js';
+import { prepView } from '../open-prep.js';
 import { refreshHome } from '../refresh-home.js';
 
 type ViewValues = ViewSubmitAction['view']['state']['values'];
@@ -60,7 +62,9 @@ export function profileSubmit(deps: Deps) {
       await ack({ response_action: 'errors', errors: blockErrors(result.errors, BLOCK_FOR) });
       return;
     }
-    await ack();
+    // Opened on the way to the prep: the same modal carries on into it.
+    if (parseProfileModalMetadata(view.private_metadata).then === 'prep') await ack({ response_action: 'update', view: await prepView(deps, userId) });
+    else await ack();
     const { filedWins } = await settleProfile(deps, userId);
     if (filedWins.length > 0) await deps.slack.postDm(userId, keptWinsFiledMessage({ wins: filedWins }));
     await refreshHome(deps, client, userId);
