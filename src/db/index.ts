@@ -3,6 +3,7 @@
 import type { Db } from './client.js';
 import { dataRightsRepository } from './repositories/data-rights.js';
 import { deliveriesRepository } from './repositories/deliveries.js';
+import { docSourcesRepository } from './repositories/doc-sources.js';
 import { eventsRepository } from './repositories/events.js';
 import { nudgesRepository } from './repositories/nudges.js';
 import { pendingWinsRepository } from './repositories/pending-wins.js';
@@ -27,6 +28,7 @@ export function createRepositories(db: Db) {
   return {
     users: usersRepository(db),
     dataRights: dataRightsRepository(db),
+    docSources: docSourcesRepository(db),
     settings: settingsRepository(db),
     events: eventsRepository(db),
     deliveries: deliveriesRepository(db),

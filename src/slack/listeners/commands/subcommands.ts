@@ -10,6 +10,7 @@ import { prepCommand } from './prep.js';
 import { winCommand, winsCommand } from './wins.js';
 import { adminCommand } from './admin.js';
 import { exportCommand, forgetMeCommand } from './data-rights.js';
+import { docCommand } from './doc.js';
 
 export type CommandArgs = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'ack' | 'client' | 'respond'>;
 
@@ -75,6 +76,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
       await ack();
       await openProfileModal(deps, client, command.trigger_id, command.user_id);
     },
+  },
+  {
+    name: 'doc',
+    help: 'your two-page promo doc, drafted from your case, wins and plan, to edit and send to your DM',
+    beforeOnboarding: 'onboard',
+    handle: docCommand,
   },
   {
     name: 'admin',

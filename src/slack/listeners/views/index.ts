@@ -7,7 +7,8 @@ import { registerPrepViews } from './prep-submit.js';
 import { profileSubmit } from './profile-submit.js';
 import { winSubmit } from './win-submit.js';
 import { adminSubmit } from './admin-submit.js';
-import { ADMIN_VIEWS, DATA_VIEWS } from '../../ids.js';
+import { ADMIN_VIEWS, DATA_VIEWS, DOC_VIEWS } from '../../ids.js';
+import { docSubmit } from './doc-submit.js';
 import { forgetSubmit } from './forget-submit.js';
 
 export function registerViews(app: App, deps: Deps) {
@@ -18,5 +19,6 @@ export function registerViews(app: App, deps: Deps) {
   registerPrepViews(app, deps);
   app.view({ callback_id: ADMIN_VIEWS.settings, type: 'view_submission' }, adminSubmit(deps));
   app.view({ callback_id: DATA_VIEWS.forgetConfirm, type: 'view_submission' }, forgetSubmit(deps));
+  app.view({ callback_id: DOC_VIEWS.preview, type: 'view_submission' }, docSubmit(deps));
   registerPlanViews(app, deps);
 }
