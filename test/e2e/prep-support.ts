@@ -150,13 +150,13 @@ export class PrepDriver {
 
   /** `/promo prep`: the light modal opens, then the prep replaces it. */
   async open(): Promise<this> {
-    const updates = this.p.fake.callsTo('views.update').length;
+    const isLoading = (c: { args: Record<string, unknown> }) => (c.args.view as View).callback_id === PREP_VIEWS.loading;
+    const opens = this.p.fake.callsTo('views.open').filter(isLoading).length;
     const res = await this.app.slack.command({ userId: this.userId, text: 'prep' });
     expect(res.status).toBe(200);
-    const open = await this.p.fake.waitForCall('views.open', (c) => (c.args.view as View).callback_id === PREP_VIEWS.loading);
-    const [update] = (await this.p.fake.waitForCalls('views.update', updates + 1)).slice(updates);
-    const opened = (open.response as { view: { id: string } }).view;
-    expect(update?.args.view_id).toBe(opened.id);
+    const open = (await this.p.fake.waitForCalls('views.open', opens + 1, isLoading))[opens];
+    const opened = (open?.response as { view: { id: string } }).view;
+    const update = await this.p.fake.waitForCall('views.update', (c) => c.args.view_id === opened.id);
     expect(update?.args.hash).toBeTruthy();
     this.view = { ...(update?.args.view as View), id: opened.id };
     return this;
@@ -178,15 +178,15 @@ export class PrepDriver {
 
   /** A button in the modal; the app answers with views.update on this view. */
   async press(actionId: string, value = this.draftId): Promise<void> {
-    const updates = this.p.fake.callsTo('views.update').length;
     await this.app.slack.blockAction({
       userId: this.userId,
       actionId,
       value,
       view: { ...this.view, hash: this.p.fake.viewById(this.view.id)?.hash ?? 'h' },
     });
-    const [update] = (await this.p.fake.waitForCalls('views.update', updates + 1)).slice(updates);
-    expect(update?.args.view_id).toBe(this.view.id);
+    const mine = (c: { args: Record<string, unknown> }) => c.args.view_id === this.view.id;
+    const before = this.p.fake.callsTo('views.update').filter(mine).length;
+    const update = (await this.p.fake.waitForCalls('views.update', before + 1, mine))[before];
     this.view = { ...(update?.args.view as View), id: this.view.id };
   }
 
