@@ -8,7 +8,6 @@ import {
   CASE_WINS,
   closeFakes,
   ENGINEER,
-  GOOD_GAP,
   NOW,
   onboardEngineer,
   OTHER,
