@@ -59,6 +59,17 @@ const envFields = z.object({
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional()),
     OPENAI_MODEL: optionalString,
+    LLM_TIMEOUT_MS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a number of milliseconds such as 10000')
+        .transform(Number)
+        .pipe(z.number().min(1, 'must be at least 1').max(120_000, 'must be at most 120000 (two minutes)'))
+        .optional(),
+    ),
+    LLM_MONTHLY_TOKEN_CAP: optionalString.pipe(
+      z.string().regex(/^\d+$/, 'must be a whole number of tokens such as 200000').transform(Number).optional(),
+    ),
     LADDER_FILE: optionalString,
     SETTINGS_FILE: optionalString,
     ADMIN_USER_IDS: optionalString.pipe(
@@ -85,6 +96,20 @@ function modeProblems(env: Record<string, string | undefined>): string[] {
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
+/** Tokens a user may spend on LLM suggestions in a calendar month, unless LLM_MONTHLY_TOKEN_CAP says otherwise. */
+export const DEFAULT_LLM_MONTHLY_TOKEN_CAP = 200_000;
+/** How long a suggestion may take, retry included, unless LLM_TIMEOUT_MS says otherwise. */
+export const DEFAULT_LLM_TIMEOUT_MS = 10_000;
+
+export interface LlmConfig {
+  apiKey: string;
+  baseUrl: string | undefined;
+  model: string;
+  timeoutMs: number;
+  /** 0 turns suggestions off for everyone without removing the key. */
+  monthlyTokenCap: number;
+}
+
 export interface Config {
   slack: {
     botToken: string;
@@ -96,7 +121,7 @@ export interface Config {
   database: { url: string; kind: DatabaseKind };
   port: number;
   log: { level: string; format: 'json' | 'pretty' };
-  llm: { apiKey: string; baseUrl: string | undefined; model: string } | undefined;
+  llm: LlmConfig | undefined;
   ladderFile: string | undefined;
   /** An operator's YAML of org settings; a value set there wins over the admin modal. */
   settingsFile: string | undefined;
@@ -172,7 +197,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       format: e.LOG_FORMAT ?? (development && process.stdout.isTTY ? 'pretty' : 'json'),
     },
     llm: e.OPENAI_API_KEY
-      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL ?? 'gpt-4o-mini' }
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseUrl: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL ?? 'gpt-4o-mini',
+          timeoutMs: e.LLM_TIMEOUT_MS ?? DEFAULT_LLM_TIMEOUT_MS,
+          monthlyTokenCap: e.LLM_MONTHLY_TOKEN_CAP ?? DEFAULT_LLM_MONTHLY_TOKEN_CAP,
+        }
       : undefined,
     ladderFile: e.LADDER_FILE,
     settingsFile: e.SETTINGS_FILE,

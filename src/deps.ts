@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
 import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
 import { LiveLadder } from './ladder/live-ladder.js';
+import { createLlm } from './llm/index.js';
 import type { Logger } from './logger.js';
 import { loadSettingsFile } from './org/settings-file.js';
 import { slackGateway } from './slack/gateway.js';
@@ -62,11 +63,12 @@ export async function openCore(
 }
 
 export async function createDeps(
-  config: Pick<Config, 'database' | 'ladderFile' | 'slack'> & Partial<Pick<Config, 'settingsFile' | 'adminUserIds'>>,
+  config: Pick<Config, 'database' | 'ladderFile' | 'slack'> & Partial<Pick<Config, 'settingsFile' | 'adminUserIds' | 'llm'>>,
   options: CreateDepsOptions,
 ): Promise<AppDeps> {
   const clock = options.clock ?? (() => new Date());
   const { database, repos, ladder, org } = await openCore(config, options.logger, clock);
   const client = options.slackClient ?? new WebClient(config.slack.botToken, slackClientOptions(config));
-  return { database, repos, ladder, org, logger: options.logger, clock, slack: slackGateway(client, repos.users) };
+  const llm = createLlm(config.llm);
+  return { database, repos, ladder, org, logger: options.logger, clock, slack: slackGateway(client, repos.users), ...(llm ? { llm } : {}) };
 }

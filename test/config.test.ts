@@ -42,7 +42,7 @@ describe('configuration', () => {
 
   it('when OPENAI_API_KEY is set, then the LLM is configured with a default model', () => {
     const config = parseConfig({ ...valid, OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://localhost:11434/v1' });
-    expect(config.llm).toEqual({ apiKey: 'sk-x', baseUrl: 'http://localhost:11434/v1', model: 'gpt-4o-mini' });
+    expect(config.llm).toEqual({ apiKey: 'sk-x', baseUrl: 'http://localhost:11434/v1', model: 'gpt-4o-mini', timeoutMs: 10_000, monthlyTokenCap: 200_000 });
   });
 
   it('when everything is missing, then every problem is listed at once with its fix', () => {

@@ -3,6 +3,7 @@ import type { Repositories } from '../db/index.js';
 import type { Ladder } from '../ladder/index.js';
 import type { Logger } from '../logger.js';
 import type { FileSettings } from '../org/settings-file.js';
+import type { LlmCoach } from './llm-port.js';
 
 /** A message a use case or job sends; views build it. */
 export interface SlackMessage {
@@ -69,4 +70,6 @@ export interface Deps {
   clock: () => Date;
   /** Absent in tests that build Deps by hand: no configured admins, no file, the ladder as given. */
   org?: OrgRuntime;
+  /** The optional LLM (OPENAI_API_KEY); absent, the rules answer alone. */
+  llm?: LlmCoach;
 }
