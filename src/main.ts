@@ -3,6 +3,8 @@
 import { createPromoCoach, SlackStartupError } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUrlError, MigrationError } from './db/index.js';
+import { LadderError } from './ladder/index.js';
+import { SettingsFileError } from './org/settings-file.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -27,7 +29,13 @@ async function main(): Promise<void> {
     coach = await createPromoCoach(config, { logger });
     await coach.start();
   } catch (error) {
-    if (error instanceof SlackStartupError || error instanceof DatabaseUrlError || error instanceof MigrationError) {
+    if (
+      error instanceof SlackStartupError ||
+      error instanceof DatabaseUrlError ||
+      error instanceof MigrationError ||
+      error instanceof SettingsFileError ||
+      error instanceof LadderError
+    ) {
       // The operator's problem, not a bug: one clear line, no stack trace.
       process.stderr.write(`Promo Coach cannot start: ${error.message}\n`);
     } else {
