@@ -171,7 +171,6 @@ export const PREP_VIEWS = {
   loading: 'prep_loading_modal',
   notice: 'prep_notice_modal',
   meeting: 'prep_meeting_modal',
-  followUp: 'prep_followup_modal',
   cycleBlock: 'prep_cycle',
   cycleAction: 'prep_cycle_select',
   openingBlock: 'prep_opening',
@@ -195,8 +194,6 @@ export const PREP_VIEWS = {
   dateAction: 'prep_meeting_date_picker',
   timeBlock: 'prep_meeting_time',
   timeAction: 'prep_meeting_time_picker',
-  saidBlock: 'prep_manager_said',
-  saidAction: 'prep_manager_said_input',
 } as const;
 
 export const PREP_ACTIONS = {

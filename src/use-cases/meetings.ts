@@ -196,17 +196,6 @@ export async function cancelMeeting(deps: Deps, userId: string, meetingId: strin
   return { wasScheduled: meeting.scheduledAt !== null };
 }
 
-/** The follow-up's answer: what the manager said, in the user's words. */
-export async function recordManagerSaid(deps: Deps, userId: string, meetingId: string, text: string): Promise<Result<void, 'said'>> {
-  await ownedMeeting(deps, userId, meetingId);
-  const said = text.trim();
-  if (said.length === 0) return invalid({ said: 'Write what your manager said, even roughly: their words matter most.' });
-  const length = Array.from(said).length;
-  if (length > MANAGER_SAID_MAX) return invalid({ said: `Keep it to ${MANAGER_SAID_MAX} characters (this is ${length}).` });
-  await deps.repos.prep.updateMeeting(userId, meetingId, { managerSaid: said });
-  return ok(undefined);
-}
-
 /** Whether the follow-up's button may open its modal for this user. */
 export async function followUpFor(deps: Deps, userId: string, meetingId: string): Promise<{ meetingId: string; managerSaid: string | null }> {
   const meeting = await ownedMeeting(deps, userId, meetingId);

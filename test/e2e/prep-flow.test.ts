@@ -2,7 +2,7 @@
 // DM, the meeting's reminder and follow-up, and everything that must not go wrong on the
 // way (Back, field errors, restarts, forged ids, too many wins to list).
 import { afterEach, describe, expect, it } from 'vitest';
-import { VIEWS } from '../../src/slack/ids.js';
+import { HEDGE_VIEWS, VIEWS } from '../../src/slack/ids.js';
 import { databaseKinds } from '../support/databases.js';
 import { profileFormValues } from '../support/onboarding.js';
 import {
@@ -132,15 +132,16 @@ describe.each(kinds)('/promo prep, on %s', (database) => {
     expect(await runFollowUps(p, new Date('2026-12-04T15:05:00Z'))).toMatchObject({ followup_sent: 1 });
     const followUp = await p.fake.waitForCall('chat.postMessage', (c) => String(c.args.text).includes('How did the career conversation go'));
     await p.app.slack.blockAction({ userId: ENGINEER, actionId: PREP_ACTIONS.answerFollowUp, value: booked?.id ?? '', message: { ts: String((followUp.response as { ts: string }).ts) } });
-    const modal = await p.fake.waitForCall('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === PREP_VIEWS.followUp);
+    // The answer goes to the coach's hedge reading (issue 10's flow), kept on this meeting.
+    const modal = await p.fake.waitForCall('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === HEDGE_VIEWS.input);
     const res = await p.app.slack.viewSubmission({
       userId: ENGINEER,
-      callbackId: PREP_VIEWS.followUp,
+      callbackId: HEDGE_VIEWS.input,
       privateMetadata: (modal.args.view as { private_metadata: string }).private_metadata,
-      values: { [PREP_VIEWS.saidBlock]: { [PREP_VIEWS.saidAction]: { type: 'plain_text_input', value: "Great work, let's keep it on the radar" } } },
+      values: { [HEDGE_VIEWS.textBlock]: { [HEDGE_VIEWS.textAction]: { type: 'plain_text_input', value: "Great work, let's keep it on the radar" } } },
     });
-    expect(res.json<{ response_action: string }>().response_action).toBe('update');
-    expect((await meetingsOf(d))[0]?.managerSaid).toBe("Great work, let's keep it on the radar");
+    expect(res.json<{ response_action: string; view: { callback_id: string } }>()).toMatchObject({ response_action: 'update', view: { callback_id: HEDGE_VIEWS.result } });
+    expect((await meetingsOf(d))[0]).toMatchObject({ managerSaid: "Great work, let's keep it on the radar", hedgeKind: 'soft_hedge' });
     expect(await runFollowUps(p, new Date('2026-12-04T15:20:00Z'))).toMatchObject({ followup_sent: 0 });
   });
 

@@ -11,8 +11,6 @@ import {
 import { prepHomeBlocks } from '../../src/slack/views/prep-home.js';
 import {
   findingBlocks,
-  followUpModal,
-  followUpSavedModal,
   meetingModal,
   meetingSavedModal,
   prepLoadingModal,
@@ -133,7 +131,7 @@ describe('the other prep modals', () => {
   const scheduled: MeetingScheduled = { meetingId: 'cmeet', when: 'Thursday 3 Dec, 14:00', rescheduled: false, reminder: { at: new Date() }, attendeeByEmail: true, managerId: 'UMANAGER' };
 
   it('when loading, noticing, or thanking, then each is a small valid modal', () => {
-    for (const view of [prepLoadingModal(), prepNoticeModal('Not yours.'), followUpSavedModal(), meetingSavedModal(scheduled)]) expect(checkView(view)).toEqual([]);
+    for (const view of [prepLoadingModal(), prepNoticeModal('Not yours.'), meetingSavedModal(scheduled)]) expect(checkView(view)).toEqual([]);
   });
 
   it('when asking for the date, then it has a date and a time input, pre-filled when rescheduling, and names the zone', () => {
@@ -150,12 +148,6 @@ describe('the other prep modals', () => {
   it('when the reminder could not be scheduled or the email is unknown, then the summary says what to do instead', () => {
     expect(JSON.stringify(meetingSavedModal({ ...scheduled, reminder: { skipped: 'too_soon' } }).blocks)).toContain('send your one-pager today');
     expect(JSON.stringify(meetingSavedModal({ ...scheduled, reminder: { skipped: 'too_far' }, attendeeByEmail: false }).blocks)).toContain('add them as a guest');
-  });
-
-  it('when asking what the manager said, then the follow-up modal keeps an earlier answer', () => {
-    const view = followUpModal({ meetingId: 'cmeet', managerSaid: 'Keep it on the radar' });
-    expect(checkView(view)).toEqual([]);
-    expect(JSON.stringify(view.blocks)).toContain('"initial_value":"Keep it on the radar"');
   });
 
   it('when findings exceed a context block’s ten elements, then only ten are shown', () => {

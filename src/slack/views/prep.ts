@@ -386,28 +386,3 @@ export function meetingSummary(s: MeetingScheduled): string {
   return `${s.rescheduled ? '*Moved* to' : '*Booked:*'} ${s.when}, your time. ${reminder} ${invite} The day after, I will ask how it went.`;
 }
 
-export function followUpModal(args: { meetingId: string; managerSaid: string | null }): ModalView {
-  return modal({
-    callbackId: PREP_VIEWS.followUp,
-    title: 'How did it go?',
-    submit: 'Save',
-    metadata: encodeMetadata({ meetingId: args.meetingId }),
-    blocks: [
-      section('Write down what your manager said while it is fresh, as close to their words as you can. A "not yet" or a "let\'s keep it on the radar" is worth keeping exactly.'),
-      input({
-        blockId: PREP_VIEWS.saidBlock,
-        label: 'What they said',
-        element: textInput(PREP_VIEWS.saidAction, args.managerSaid ?? '', 3000, 'e.g. You are doing great work, let’s keep it on the radar'),
-      }),
-    ],
-  });
-}
-
-export function followUpSavedModal(): ModalView {
-  return modal({
-    callbackId: PREP_VIEWS.notice,
-    title: 'How did it go?',
-    close: 'Done',
-    blocks: [section('Saved. If the answer was anything but a clear yes, `/promo hedge` turns it into a plan with criteria and dates.')],
-  });
-}

@@ -11,9 +11,10 @@ import { PREP_ACTIONS, PREP_VIEWS } from '../../ids.js';
 import { parsePrepMetadata } from '../../metadata.js';
 import { refusalMessage } from '../../respond.js';
 import { meetingCancelledMessage } from '../../views/prep-messages.js';
-import { followUpModal, meetingModal, prepNoticeModal, prepStepModal, winOption } from '../../views/prep.js';
+import { meetingModal, prepNoticeModal, prepStepModal, winOption } from '../../views/prep.js';
 import { openPrepModal } from '../open-prep.js';
 import { refreshHome } from '../refresh-home.js';
+import { openHedgeModal } from '../open-plan-modals.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -80,7 +81,15 @@ export function registerPrepActions(app: App, deps: Deps) {
     const userId = body.user.id;
     let view;
     try {
-      view = followUpModal(await followUpFor(deps, userId, action.value ?? ''));
+      // What the manager said goes to the coach's hedge reading, kept on this meeting.
+      const followUp = await followUpFor(deps, userId, action.value ?? '');
+      await openHedgeModal(deps, client, {
+        triggerId: body.trigger_id,
+        userId,
+        meetingId: followUp.meetingId,
+        ...(followUp.managerSaid ? { text: followUp.managerSaid } : {}),
+      });
+      return;
     } catch (error) {
       view = prepNoticeModal(refusalMessage(deps, error, userId, 'meeting follow-up'));
     }

@@ -3,13 +3,13 @@
 // errors block the step; a refused draft or meeting id becomes a short note.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../../use-cases/deps.js';
-import { checkMeetingTime, meetingFormFor, recordManagerSaid, scheduleMeeting, type MeetingField } from '../../../use-cases/meetings.js';
+import { checkMeetingTime, meetingFormFor, scheduleMeeting, type MeetingField } from '../../../use-cases/meetings.js';
 import { deliverPrepResult, finishPrep, submitPrepStep, type PrepField, type PrepInput, type PrepStep } from '../../../use-cases/prep.js';
 import { PREP_VIEWS } from '../../ids.js';
 import { parseMeetingMetadata, parsePrepMetadata } from '../../metadata.js';
 import { blockErrors, NOT_YOUR_PREP, refusalMessage } from '../../respond.js';
 import { meetingReminderMessage, meetingScheduledMessage, ONE_PAGER_COMMENT, prepResultMessage } from '../../views/prep-messages.js';
-import { followUpSavedModal, meetingModal, meetingSavedModal, prepNoticeModal, prepStepModal } from '../../views/prep.js';
+import { meetingModal, meetingSavedModal, prepNoticeModal, prepStepModal } from '../../views/prep.js';
 import { refreshHome } from '../refresh-home.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -142,26 +142,7 @@ function meetingSubmit(deps: Deps) {
   };
 }
 
-function followUpSubmit(deps: Deps) {
-  return async ({ ack, body, view }: SubmitArgs) => {
-    const userId = body.user.id;
-    const meta = parseMeetingMetadata(view.private_metadata);
-    const said = view.state.values[PREP_VIEWS.saidBlock]?.[PREP_VIEWS.saidAction]?.value ?? '';
-    try {
-      const result = await recordManagerSaid(deps, userId, meta?.meetingId ?? '', said);
-      if (!result.ok) {
-        await ack({ response_action: 'errors', errors: blockErrors(result.errors, { said: PREP_VIEWS.saidBlock }) });
-        return;
-      }
-      await ack({ response_action: 'update', view: followUpSavedModal() });
-    } catch (error) {
-      await ack({ response_action: 'update', view: prepNoticeModal(refusalMessage(deps, error, userId, 'meeting follow-up')) });
-    }
-  };
-}
-
 export function registerPrepViews(app: App, deps: Deps) {
   app.view({ callback_id: PREP_VIEWS.step, type: 'view_submission' }, prepStepSubmit(deps));
   app.view({ callback_id: PREP_VIEWS.meeting, type: 'view_submission' }, meetingSubmit(deps));
-  app.view({ callback_id: PREP_VIEWS.followUp, type: 'view_submission' }, followUpSubmit(deps));
 }
