@@ -252,3 +252,11 @@ export const DATA_VIEWS = {
   forgetConfirm: 'forget_me_confirm_modal',
   forgotten: 'forget_me_done_modal',
 } as const;
+
+/** Suggestions from the optional LLM: the block that marks one, and the buttons that accept it. */
+export const SUGGESTION_IDS = {
+  /** Every suggestion's blocks start with this block id (plus a suffix), so a re-render can find and drop them. */
+  blockPrefix: 'llm_suggestion',
+  useWinCriteria: 'suggestion_use_win_criteria',
+  useHedgeKind: 'suggestion_use_hedge_kind',
+} as const;

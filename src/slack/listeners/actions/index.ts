@@ -5,6 +5,7 @@ import { openProfileModal } from '../open-profile-modal.js';
 import { nothingThisWeek, openNudgeSettings, openPauseModal, resumeFromHome, snoozeNudge } from './nudge-controls.js';
 import { registerPlanActions } from './plan-actions.js';
 import { registerPrepActions } from './prep.js';
+import { registerSuggestionActions } from './suggestions.js';
 import { registerWinActions } from './wins.js';
 
 export function registerActions(app: App, deps: Deps) {
@@ -22,4 +23,5 @@ export function registerActions(app: App, deps: Deps) {
   registerWinActions(app, deps);
   registerPrepActions(app, deps);
   registerPlanActions(app, deps);
+  registerSuggestionActions(app, deps);
 }

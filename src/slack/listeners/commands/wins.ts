@@ -3,6 +3,7 @@ import { captureWin, fromSlackText, recentWins } from '../../../use-cases/wins.j
 import { winKeptMessage, winReply, winSavedMessage, winsListMessage } from '../../views/wins-list.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { refreshHome } from '../refresh-home.js';
+import { offerWinSuggestion } from '../suggestions.js';
 import type { CommandArgs } from './subcommands.js';
 
 const HOW_TO =
@@ -15,7 +16,7 @@ const COMMAND_WINS = 10;
  * `/promo win <text>`: stored with today's date, tagged by the coach, confirmed only to the
  * user. Before onboarding it is kept (and onboarding opens): it is filed once the profile exists.
  */
-export async function winCommand(deps: Deps, { command, ack, client }: CommandArgs, rest: string): Promise<void> {
+export async function winCommand(deps: Deps, { command, ack, client, respond }: CommandArgs, rest: string): Promise<void> {
   if (rest.trim().length === 0) {
     await ack({ response_type: 'ephemeral', ...winReply(HOW_TO) });
     return;
@@ -37,6 +38,7 @@ export async function winCommand(deps: Deps, { command, ack, client }: CommandAr
   }
   await ack({ response_type: 'ephemeral', ...winSavedMessage(result.value) });
   await refreshHome(deps, client, command.user_id);
+  await offerWinSuggestion(deps, client, command.user_id, result.value, { kind: 'response_url', respond });
 }
 
 /** `/promo wins`: the latest wins, each with Edit and Delete. */

@@ -3,6 +3,7 @@ import type { Deps } from '../../../use-cases/deps.js';
 import { captureWin, fromSlackText } from '../../../use-cases/wins.js';
 import { winKeptMessage, winReply, winSavedMessage } from '../../views/wins-list.js';
 import { refreshHome } from '../refresh-home.js';
+import { offerWinSuggestion } from '../suggestions.js';
 
 const SAVE_FAILED =
   'I could not save that just now, sorry. Your message is still here: send it again in a minute and I will file it.';
@@ -36,7 +37,10 @@ export function dmWin(deps: Deps) {
       : result.value.status === 'kept'
         ? winKeptMessage(result.value)
         : winSavedMessage(result.value);
-    await client.chat.postMessage({ channel: event.channel, ...reply });
-    if (result.ok && result.value.status === 'saved') await refreshHome(deps, client, userId);
+    const posted = await client.chat.postMessage({ channel: event.channel, ...reply });
+    if (result.ok && result.value.status === 'saved') {
+      await refreshHome(deps, client, userId);
+      if (posted.channel && posted.ts) await offerWinSuggestion(deps, client, userId, result.value, { kind: 'message', channel: posted.channel, ts: posted.ts });
+    }
   };
 }

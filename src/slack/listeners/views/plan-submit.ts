@@ -17,6 +17,7 @@ import { criterionBlock, dateBlock, planDatesModal, planNoticeModal, planReviewM
 import { planMessages } from '../../views/plan-messages.js';
 import { outcomeSavedModal } from '../../views/plan-outcome.js';
 import { refreshHome } from '../refresh-home.js';
+import { offerHedgeOpinion } from '../suggestions.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Values = ViewSubmitAction['view']['state']['values'];
@@ -54,6 +55,7 @@ function hedgeSubmit(deps: Deps) {
   return async (args: Args) => {
     const { ack, body, view } = args;
     const { meetingId } = parseHedgeMetadata(view.private_metadata);
+    let recorded: string | null = null;
     try {
       const result = await recordManagerAnswer(deps, body.user.id, { text: textOf(view.state.values, HEDGE_VIEWS.textBlock, HEDGE_VIEWS.textAction), ...(meetingId ? { meetingId } : {}) });
       if (!result.ok) {
@@ -61,9 +63,12 @@ function hedgeSubmit(deps: Deps) {
         return;
       }
       await ack({ response_action: 'update', view: hedgeResultModal({ outcome: result.value, privateMetadata: encodeMetadata({ meetingId: result.value.meetingId }) }) });
+      recorded = result.value.meetingId;
     } catch (error) {
       await refuse(args, deps, error);
     }
+    // After the ack: the coach's reading is on screen; a second opinion may follow in place.
+    if (recorded) await offerHedgeOpinion(deps, args.client, body.user.id, view.id, recorded);
   };
 }
 

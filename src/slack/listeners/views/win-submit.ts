@@ -11,6 +11,8 @@ import { winLoggedNote } from '../../views/nudge.js';
 import { winNoticeModal, winSavedModal } from '../../views/win-modal.js';
 import { updateWinsListModal } from '../open-win-modal.js';
 import { refreshHome } from '../refresh-home.js';
+import { offerWinSuggestion } from '../suggestions.js';
+import type { WinSavedArgs } from '../../views/wins-list.js';
 
 type ViewValues = ViewSubmitAction['view']['state']['values'];
 
@@ -53,6 +55,7 @@ export function winSubmit(deps: Deps) {
     const userId = body.user.id;
     const meta = parseWinModalMetadata(view.private_metadata);
     const form = readWinForm(view.state.values);
+    let logged: WinSavedArgs | null = null;
     try {
       if (meta.winId) {
         // Editing shows every field as stored, so what comes back is the user's choice, flags included.
@@ -77,6 +80,7 @@ export function winSubmit(deps: Deps) {
         }
         if (result.value.status !== 'saved') throw new NotOnboardedError(userId);
         await ack({ response_action: 'update', view: winSavedModal({ ...result.value.win, edited: false }) });
+        logged = result.value;
         if (meta.nudge && (await isOwnNudge(deps, userId, meta.nudge))) {
           // The nudge asked for this win: it stops asking, and offers to log another.
           await client.chat
@@ -92,5 +96,6 @@ export function winSubmit(deps: Deps) {
       return;
     }
     await refreshHome(deps, client, userId);
+    if (logged) await offerWinSuggestion(deps, client, userId, logged, { kind: 'view', viewId: view.id });
   };
 }
