@@ -2,8 +2,9 @@
 import { parseArgs } from 'node:util';
 import { CYCLES_USAGE, runCyclesCommand } from './cli/cycles-command.js';
 import { runCoachCommand } from './cli/coach-command.js';
+import { LLM_USAGE, runLlmCommand } from './cli/llm-command.js';
 import { runUserCommand, USER_USAGE } from './cli/user-command.js';
-import { ConfigError, loadConfig, loadDatabaseConfig } from './config.js';
+import { ConfigError, loadConfig, loadDatabaseConfig, loadLlmMonthlyTokenCap } from './config.js';
 import { migrateDatabase } from './db/index.js';
 import { createDeps, openCore } from './deps.js';
 import { findJob, JOBS } from './jobs/index.js';
@@ -17,6 +18,7 @@ Commands:
   coach <check>                run one coaching check: JSON in on stdin, JSON out on stdout
 ${CYCLES_USAGE}
 ${USER_USAGE}
+${LLM_USAGE}
   help                         show this text
 
 Jobs:
@@ -93,6 +95,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           const logger = createLogger({ level: 'warn', format: 'json', secrets: [config.slack.botToken, config.slack.signingSecret] });
           const { database, ...deps } = await createDeps(config, { logger });
           return { deps, close: () => database.close() };
+        },
+      });
+    case 'llm':
+      return runLlmCommand(rest, {
+        ...io,
+        monthlyTokenCap: () => loadLlmMonthlyTokenCap(io.env),
+        open: async () => {
+          const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
+          const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), () => new Date());
+          return { deps: { repos }, close: () => database.close() };
         },
       });
     case 'coach': {

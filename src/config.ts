@@ -174,6 +174,14 @@ export function loadDatabaseConfig(
   return { database: databaseFrom(parsed.data.DATABASE_URL), log: { level: parsed.data.LOG_LEVEL ?? 'info', format: 'json' } };
 }
 
+/** Just the LLM's monthly cap: for `promo-coach llm usage`, which needs no Slack. */
+export function loadLlmMonthlyTokenCap(env: NodeJS.ProcessEnv = process.env, { readDotenv = true } = {}): number {
+  if (readDotenv) readDotenvFile(env);
+  const parsed = envFields.pick({ LLM_MONTHLY_TOKEN_CAP: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  return parsed.data.LLM_MONTHLY_TOKEN_CAP ?? DEFAULT_LLM_MONTHLY_TOKEN_CAP;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envFields.safeParse(env);
   const problems = [...(parsed.success ? [] : problemsOf(parsed.error)), ...modeProblems(env)];
