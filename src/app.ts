@@ -9,6 +9,7 @@ import type { Database } from './db/index.js';
 import { createDeps, slackClientOptions } from './deps.js';
 import { startScheduler, type Scheduler } from './jobs/index.js';
 import { toBoltLogger, type Logger } from './logger.js';
+import { guardBodySize, MAX_REQUEST_BYTES } from './slack/body-limit.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dedupeEvents } from './slack/middleware/dedupe-events.js';
 import type { Deps } from './use-cases/deps.js';
@@ -78,9 +79,11 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
           endpoints: '/slack/events',
           logger: boltLogger,
           customRoutes: [healthz],
+          bodyLimit: MAX_REQUEST_BYTES,
           // Ack first, work after: Slack wants an answer within 3 seconds.
           processBeforeResponse: false,
         });
+  if (receiver instanceof HTTPReceiver) guardBodySize(receiver, logger);
 
   // Bolt checks the token with auth.test; deferring that lets a bad token or an
   // unreachable Slack stop the start with a clear message instead of an unhandled rejection.
