@@ -6,7 +6,6 @@ import type { Config } from './config.js';
 import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
 import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
 import { LiveLadder } from './ladder/live-ladder.js';
-import { createLlm } from './llm/index.js';
 import type { Logger } from './logger.js';
 import { loadSettingsFile } from './org/settings-file.js';
 import { slackGateway } from './slack/gateway.js';
@@ -44,7 +43,7 @@ export async function openCore(
   // A broken settings file stops the start before the database is touched.
   const settingsFile = config.settingsFile ? await loadSettingsFile(config.settingsFile) : null;
   await migrateDatabase(config.database.url, logger);
-  const database = openDatabase(config.database.url);
+  const database = await openDatabase(config.database.url);
   try {
     const repos = createRepositories(database.prisma);
     const baseLadder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
@@ -69,6 +68,7 @@ export async function createDeps(
   const clock = options.clock ?? (() => new Date());
   const { database, repos, ladder, org } = await openCore(config, options.logger, clock);
   const client = options.slackClient ?? new WebClient(config.slack.botToken, slackClientOptions(config));
-  const llm = createLlm(config.llm);
+  // The openai SDK costs ~150 ms and ~5 MB to load: only a configured key loads it.
+  const llm = config.llm ? (await import('./llm/index.js')).createLlm(config.llm) : undefined;
   return { database, repos, ladder, org, logger: options.logger, clock, slack: slackGateway(client, repos.users), ...(llm ? { llm } : {}) };
 }

@@ -69,7 +69,7 @@ describe('promo-coach CLI', () => {
     const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
     const env = { DATABASE_URL: db.url, SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl };
     await cli(['migrate'], env);
-    const database = openDatabase(db.url);
+    const database = await openDatabase(db.url);
     await database.prisma.processedEvent.createMany({
       data: [
         { eventId: 'Ev-old', receivedAt: new Date('2026-11-20T00:00:00Z') },
@@ -80,7 +80,7 @@ describe('promo-coach CLI', () => {
     const run = await cli(['job', 'prune-events', '--at', '2026-11-23T12:00:00Z'], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ job: 'prune-events', at: '2026-11-23T12:00:00.000Z', removed: 1 });
-    const after = openDatabase(db.url);
+    const after = await openDatabase(db.url);
     expect((await after.prisma.processedEvent.findMany()).map((e) => e.eventId)).toEqual(['Ev-new']);
     await after.close();
     await fake.close();

@@ -14,7 +14,7 @@ import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
 import { winsRepository } from './repositories/wins.js';
 
-export { DatabaseUrlError, openDatabase, type Database } from './client.js';
+export { DatabaseUrlError, databaseOpener, openDatabase, type Database } from './client.js';
 export { migrateDatabase, MigrationError } from './migrate.js';
 export type { UserRecord, ProfileRecord, ProfileInput } from './repositories/users.js';
 export type { OrgSettingsRecord, CycleRecord } from './repositories/settings.js';

@@ -17,8 +17,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+// Types only: the driver for the database in use is loaded when a migration runs.
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
 import { DatabaseUrlError, prepareSqliteFile } from './client.js';
 import type { Logger } from '../logger.js';
 
@@ -111,7 +112,9 @@ export async function migrateDatabase(
   options: MigrateOptions = {},
 ): Promise<{ applied: string[] }> {
   const root = options.migrationsRoot ?? MIGRATIONS_ROOT;
-  const applied = url.startsWith('file:') ? migrateSqlite(url, root) : await migratePostgres(url, root);
+  const applied = url.startsWith('file:')
+    ? migrateSqlite((await import('better-sqlite3')).default, url, root)
+    : await migratePostgres(url, root);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   else logger.debug('database schema is up to date');
   return { applied };
@@ -130,11 +133,11 @@ const SQLITE_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 const RECORD_SQL = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count)`;
 
-function openSqlite(url: string): BetterSqlite3.Database {
+function openSqlite(Sqlite: typeof BetterSqlite3, url: string): BetterSqlite3.Database {
   const file = prepareSqliteFile(url);
   let db: BetterSqlite3.Database | undefined;
   try {
-    db = new BetterSqlite3(file, { timeout: 30_000 });
+    db = new Sqlite(file, { timeout: 30_000 });
     // WAL lets readers (the CLI, /healthz) work while the app writes; it sticks to the file.
     // It is also the first read of the file, so a file that is not a database fails here.
     db.pragma('journal_mode = WAL');
@@ -148,8 +151,8 @@ function openSqlite(url: string): BetterSqlite3.Database {
   }
 }
 
-function migrateSqlite(url: string, root: string): string[] {
-  const db = openSqlite(url);
+function migrateSqlite(Sqlite: typeof BetterSqlite3, url: string, root: string): string[] {
+  const db = openSqlite(Sqlite, url);
   try {
     const all = readMigrations('sqlite', root);
     // Prisma's table-rebuild scripts start with PRAGMA foreign_keys=OFF, but that pragma
@@ -233,7 +236,8 @@ const POSTGRES_BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 async function connectPostgres(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const { Client } = (await import('pg')).default;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     return client;

@@ -26,7 +26,7 @@ async function cli(argv: string[], env: Record<string, string>) {
 
 /** Writes straight to the database, the way onboarding would have. */
 async function withRepos<T>(url: string, work: (repos: ReturnType<typeof createRepositories>) => Promise<T>): Promise<T> {
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   try {
     return await work(createRepositories(database.prisma));
   } finally {

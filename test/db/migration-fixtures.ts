@@ -98,7 +98,7 @@ export const POPULATED = { users: 2, profiles: 2, wins: 6, weekAnswers: 2, deliv
  */
 export async function populateDatabase(url: string): Promise<void> {
   await migrateDatabase(url, quietLogger());
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   try {
     const repos = createRepositories(database.prisma);
     const now = new Date('2026-11-27T14:00:00Z');
@@ -140,7 +140,7 @@ export async function populateDatabase(url: string): Promise<void> {
 
 /** Every row of the tables a user owns, in a stable order. */
 export async function snapshot(url: string) {
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   try {
     return await rowsOf(database.prisma);
   } finally {
@@ -166,7 +166,7 @@ export interface MigrationRow {
 }
 
 export async function migrationRows(url: string): Promise<MigrationRow[]> {
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   try {
     return await database.prisma.$queryRawUnsafe<MigrationRow[]>(
       'SELECT migration_name, finished_at, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY migration_name, started_at',
@@ -177,7 +177,7 @@ export async function migrationRows(url: string): Promise<MigrationRow[]> {
 }
 
 export async function query(url: string, sql: string): Promise<unknown[]> {
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   try {
     return await database.prisma.$queryRawUnsafe<unknown[]>(sql);
   } finally {
@@ -186,7 +186,7 @@ export async function query(url: string, sql: string): Promise<unknown[]> {
 }
 
 export async function execute(url: string, sql: string): Promise<void> {
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   try {
     await database.prisma.$executeRawUnsafe(sql);
   } finally {

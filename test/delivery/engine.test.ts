@@ -3,7 +3,7 @@
 // against the fake Slack Web API.
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRepositories, migrateDatabase, openDatabase, type Database } from '../../src/db/index.js';
+import { createRepositories, databaseOpener, migrateDatabase, type Database } from '../../src/db/index.js';
 import { deliveryEngine, type DeliveryEngine, type DeliveryEngineOptions, type DeliveryRequest } from '../../src/delivery/engine.js';
 import { createLogger, memoryDestination } from '../../src/logger.js';
 import { slackGateway } from '../../src/slack/gateway.js';
@@ -44,13 +44,14 @@ async function start(kind: 'sqlite' | 'postgres', users: string[]): Promise<Bed>
   const destination = memoryDestination();
   const logger = createLogger({ level: 'info', format: 'json', destination });
   await migrateDatabase(testDb.url, logger);
+  const openDatabase = await databaseOpener(testDb.url);
   const bed: Bed = {
     fake,
     testDb,
     databases: [],
     logs: destination.lines,
     runner(options) {
-      const database = kind === 'sqlite' && bed.databases[0] ? bed.databases[0] : openDatabase(testDb.url);
+      const database = kind === 'sqlite' && bed.databases[0] ? bed.databases[0] : openDatabase();
       if (!bed.databases.includes(database)) bed.databases.push(database);
       const repos = createRepositories(database.prisma);
       const client = new WebClient(TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 3, minTimeout: 100, maxTimeout: 2_000 } });

@@ -19,8 +19,8 @@ async function migrated(kind: TestDatabase['kind']) {
   return db;
 }
 
-function open(url: string): Database {
-  const database = openDatabase(url);
+async function open(url: string): Promise<Database> {
+  const database = await openDatabase(url);
   cleanup.push(() => database.close());
   return database;
 }
@@ -37,10 +37,10 @@ describe('needsNextCycle', () => {
 describe.each(kinds)('rolling cycles forward on %s', (kind) => {
   it('when three replicas start at once on an install seeded in 2026 and the clock says 2029, then each new cycle is added once', async () => {
     const db = await migrated(kind);
-    const first = createRepositories(open(db.url).prisma);
+    const first = createRepositories((await open(db.url)).prisma);
     await first.settings.addCyclesOnce(defaultCycles('2026-11-25'));
     const clock = () => new Date('2029-03-10T08:00:00Z');
-    const replicas = [first, createRepositories(open(db.url).prisma), createRepositories(open(db.url).prisma)];
+    const replicas = [first, createRepositories((await open(db.url)).prisma), createRepositories((await open(db.url)).prisma)];
     await Promise.all(replicas.map((repos) => rollCyclesForward({ repos, clock })));
     const cycles = await first.settings.listCycles();
     expect(cycles.map((c) => c.name)).toEqual(['2026 H2', '2027 H1', '2027 H2', '2028 H1', '2029 H1', '2029 H2']);
