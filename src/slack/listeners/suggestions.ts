@@ -8,10 +8,12 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../use-cases/deps.js';
 import { managerAnswer } from '../../use-cases/hedge.js';
-import { hedgeSecondOpinion, suggestWinTags } from '../../use-cases/suggestions.js';
+import type { PrepScreen } from '../../use-cases/prep.js';
+import { draftDocParagraphs, hedgeSecondOpinion, suggestBehaviorRewrite, suggestWinTags } from '../../use-cases/suggestions.js';
 import { encodeMetadata } from '../metadata.js';
 import { hedgeResultModal } from '../views/hedge-modal.js';
-import { hedgeOpinionBlocks, modalWithSuggestionBlocks, suggestionBlocks, winSuggestionBlocks, withSuggestionBlocks } from '../views/suggestions.js';
+import { caseRewriteBlocks, docDraftBlocks, hedgeOpinionBlocks, modalWithSuggestionBlocks, suggestionBlocks, winSuggestionBlocks, withSuggestionBlocks } from '../views/suggestions.js';
+import { prepStepModal } from '../views/prep.js';
 import { winSavedModal } from '../views/win-modal.js';
 import { winSavedMessage, type WinSavedArgs } from '../views/wins-list.js';
 
@@ -78,5 +80,39 @@ export async function offerHedgeOpinion(deps: Deps, client: WebClient, userId: s
     const outcome = await managerAnswer(deps, userId, meetingId);
     const view = hedgeResultModal({ outcome, privateMetadata: encodeMetadata({ meetingId }) });
     await showInPlace(deps, client, userId, { kind: 'view', viewId }, { view: modalWithSuggestionBlocks(view, blocks, (b) => b.type === 'context') });
+  });
+}
+
+// A modal holds 100 blocks; a suggestion that would not fit is left out, never squeezed in.
+const MODAL_BLOCKS_MAX = 100;
+
+async function showModalSuggestion(deps: Deps, client: WebClient, userId: string, at: ShownAt, view: ModalView): Promise<void> {
+  if (view.blocks.length > MODAL_BLOCKS_MAX) {
+    deps.logger.info({ userId }, 'suggestion left out: the modal has no room for it');
+    return;
+  }
+  await showInPlace(deps, client, userId, at, { view });
+}
+
+/** Prep's behaviors step: the picked wins rewritten behavior first, above the fields. */
+export async function offerCaseRewrites(deps: Deps, client: WebClient, userId: string, viewId: string, screen: PrepScreen): Promise<void> {
+  if (screen.step !== 'behaviors') return;
+  await quietly(deps, userId, 'behavior_rewrite', async () => {
+    const blocks = suggestionBlocks(await suggestBehaviorRewrite(deps, userId, screen.examples.map((e) => e.winText)), caseRewriteBlocks);
+    if (!blocks) return;
+    // After the intro and the coach's findings, before the first example.
+    const view = modalWithSuggestionBlocks(prepStepModal(screen), blocks, (_b, i, all) => all[i + 1]?.type === 'divider');
+    await showModalSuggestion(deps, client, userId, { kind: 'view', viewId }, view);
+  });
+}
+
+/** The doc preview: Scope & Impact paragraphs drafted from the user's wins, once they arrive. */
+export async function offerDocDraft(deps: Deps, client: WebClient, userId: string, opened: { id: string; hash: string }, preview: ModalView): Promise<void> {
+  await quietly(deps, userId, 'doc_draft', async () => {
+    const blocks = suggestionBlocks(await draftDocParagraphs(deps, userId), docDraftBlocks);
+    if (!blocks) return;
+    // Above the fields, under the intro and the coach's check.
+    const view = modalWithSuggestionBlocks(preview, blocks, (_b, i, all) => all[i + 1]?.type === 'input');
+    await showModalSuggestion(deps, client, userId, { kind: 'view', viewId: opened.id, hash: opened.hash }, view);
   });
 }

@@ -5,7 +5,7 @@
 import type { ActionsBlock, ContextBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { HedgeSecondOpinion, Suggestion, WinTagSuggestion } from '../../use-cases/suggestions.js';
+import type { BehaviorRewrites, DraftedParagraph, HedgeSecondOpinion, Suggestion, WinTagSuggestion } from '../../use-cases/suggestions.js';
 import { SUGGESTION_IDS } from '../ids.js';
 import { escapeMrkdwn, truncate } from './text.js';
 
@@ -76,7 +76,8 @@ export function withSuggestionBlocks(message: Message, blocks: KnownBlock[]): Me
   return { text: message.text, blocks: [...withoutSuggestions(message.blocks), ...blocks] };
 }
 
-export function modalWithSuggestionBlocks(view: ModalView, blocks: KnownBlock[], after?: (block: KnownBlock) => boolean): ModalView {
+/** A modal with the suggestion after the first block `after` matches (else at the end); any earlier suggestion is replaced. */
+export function modalWithSuggestionBlocks(view: ModalView, blocks: KnownBlock[], after?: (block: KnownBlock, index: number, all: KnownBlock[]) => boolean): ModalView {
   const own = withoutSuggestions(view.blocks as KnownBlock[]);
   const at = after ? own.findIndex(after) : -1;
   const index = at >= 0 ? at + 1 : own.length;
@@ -103,4 +104,21 @@ export function hedgeOpinionBlocks(opinion: HedgeSecondOpinion): KnownBlock[] {
     });
   }
   return blocks;
+}
+
+/** Prep's behaviors step: each example told behavior first, to copy into its field. */
+export function caseRewriteBlocks({ rewrites }: BehaviorRewrites): KnownBlock[] {
+  return [
+    marker('case'),
+    section(`*Each example, behavior first* (copy what fits into its field):\n${rewrites.map((r, i) => `*Example ${i + 1}:* ${escapeMrkdwn(truncate(r.replace(/\s+/g, ' '), 400))}`).join('\n')}`),
+  ];
+}
+
+/** The promo doc preview: Scope & Impact paragraphs drafted from the user's own wins, to copy into the draft. */
+export function docDraftBlocks(paragraphs: DraftedParagraph[]): KnownBlock[] {
+  return [
+    marker('doc'),
+    section('*Scope &amp; Impact, drafted from your wins.* Copy what reads better into the paragraphs below; the doc you send is only what is in the fields.'),
+    ...paragraphs.map((p, i) => section(`*Project ${i + 1}* · ${escapeMrkdwn(truncate(p.criterion.label, 200))}\n${quoted(truncate(p.text, 2500))}`)),
+  ];
 }

@@ -11,6 +11,7 @@ import { blockErrors, NOT_YOUR_PREP, refusalMessage } from '../../respond.js';
 import { meetingReminderMessage, meetingScheduledMessage, ONE_PAGER_COMMENT, prepResultMessage } from '../../views/prep-messages.js';
 import { meetingModal, meetingSavedModal, prepNoticeModal, prepStepModal } from '../../views/prep.js';
 import { refreshHome } from '../refresh-home.js';
+import { offerCaseRewrites } from '../suggestions.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type ViewValues = ViewSubmitAction['view']['state']['values'];
@@ -98,6 +99,8 @@ function prepStepSubmit(deps: Deps) {
         return;
       }
       await ack({ response_action: 'update', view: prepStepModal(result.value) });
+      // Never throws: the rules' screen is up; rewrites of the examples may follow in place.
+      await offerCaseRewrites(deps, client, userId, view.id, result.value);
     } catch (error) {
       await ack({ response_action: 'update', view: prepNoticeModal(refusalMessage(deps, error, userId, 'prep step')) });
       return;
