@@ -35,6 +35,8 @@ export interface AdminSettingsView {
   settings: OrgSettings;
   /** Cycles still ahead, soonest first: the ones whose dates can still matter. */
   cycles: AdminCycle[];
+  /** False when the operator set no OPENAI_API_KEY: the LLM setting then has nothing to turn on. */
+  llmConfigured?: boolean;
 }
 
 /** What the admin modal shows; refuses anyone who is not an admin. */
@@ -44,6 +46,7 @@ export async function adminSettingsFor(deps: Deps, userId: string): Promise<Admi
   const today = localDate(deps.clock(), 'UTC');
   return {
     settings,
+    llmConfigured: deps.llm !== undefined,
     cycles: cycles
       .filter((c) => !cycleHasPassed(c.calibrationDate, today))
       .map((c) => ({ name: c.name, calibrationDate: c.calibrationDate, fromFile: settings.fileCycles.includes(c.name) })),

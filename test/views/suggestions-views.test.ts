@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SUGGESTION_IDS } from '../../src/slack/ids.js';
+import { ADMIN_VIEWS, SUGGESTION_IDS } from '../../src/slack/ids.js';
+import { adminSettingsModal } from '../../src/slack/views/admin-settings.js';
 import { hedgeResultModal } from '../../src/slack/views/hedge-modal.js';
 import {
   cappedNote,
@@ -83,5 +84,14 @@ describe('suggestion views', () => {
     const agreeing = JSON.stringify(hedgeOpinionBlocks({ ...opinion, kind: 'soft_hedge', label: 'A soft hedge', agrees: true }));
     expect(agreeing).toContain('That matches my reading.');
     expect(agreeing).not.toContain(SUGGESTION_IDS.useHedgeKind);
+  });
+
+  it('when no OPENAI_API_KEY is set, then the admin modal says the LLM is not set up and offers no switch that would do nothing', () => {
+    const settings = { defaultNudgeDay: 5, defaultNudgeMinute: 900, sharedPlanMode: 'private_channel' as const, llmEnabled: true, retentionDays: null, ladder: { source: 'built_in' as const, name: 'Default' }, fromFile: [], fileCycles: [], settingsFile: null };
+    const unset = adminSettingsModal({ settings, cycles: [], llmConfigured: false });
+    expect(checkView(unset)).toEqual([]);
+    expect(JSON.stringify(unset.blocks)).toContain('*LLM:* not set up, so the coach’s rules answer alone.');
+    expect(unset.blocks.some((b) => b.block_id === ADMIN_VIEWS.llmBlock)).toBe(false);
+    expect(adminSettingsModal({ settings, cycles: [], llmConfigured: true }).blocks.some((b) => b.block_id === ADMIN_VIEWS.llmBlock)).toBe(true);
   });
 });

@@ -48,7 +48,7 @@ function label(text: string): { type: 'plain_text'; text: string } {
   return { type: 'plain_text', text };
 }
 
-export function adminSettingsModal({ settings, cycles }: AdminSettingsModalArgs): ModalView {
+export function adminSettingsModal({ settings, cycles, llmConfigured = true }: AdminSettingsModalArgs): ModalView {
   const fixed = (key: SettingKey) => settings.fromFile.includes(key);
   const dayOptions = WEEKDAYS.map((day, i) => selectOption(day, String(i + 1)));
   const blocks: KnownBlock[] = [
@@ -139,7 +139,9 @@ export function adminSettingsModal({ settings, cycles }: AdminSettingsModalArgs)
           },
         },
     { type: 'header', text: label('Coach and data') },
-    fixed('llmEnabled')
+    !llmConfigured
+      ? { type: 'section', text: { type: 'mrkdwn', text: '*LLM:* not set up, so the coach’s rules answer alone.\n_An operator turns it on by setting OPENAI_API_KEY; then it can be switched on or off here._' } }
+      : fixed('llmEnabled')
       ? locked('LLM', settings.llmEnabled ? 'on' : 'off')
       : {
           type: 'input',
