@@ -196,6 +196,17 @@ export async function submitCheckIn(
     const status = (CRITERION_STATUSES as readonly string[]).includes(wanted ?? '') ? (wanted as CriterionStatus) : c.status;
     return { criterionId: c.id, status, winIds: (input.evidence[c.id] ?? []).filter((id) => offered.has(id)) };
   });
+  const existing = await deps.repos.plans.findCheckIn(checkInId);
+  if (existing && existing.status !== 'sent' && existing.note === note && JSON.stringify(existing.answers) === JSON.stringify(answers)) {
+    // The same answer again (a second click, or one submission delivered twice): the stored
+    // answer, its history entry and the summary already say it. A second history entry would
+    // show no movement and hide the real one the summary reads its "from" out of.
+    deps.logger.info({ userId, planId: form.planId, checkInId }, 'check-in answered again, unchanged; nothing to do');
+    const plan = await deps.repos.plans.find(form.planId);
+    const previous = plan ? await previousStatuses(deps, plan, existing) : new Map<string, CriterionStatus>();
+    const items = form.criteria.map((c, i) => ({ text: c.text, from: previous.get(c.id) ?? c.status, to: answers[i]?.status ?? c.status, evidenceCount: answers[i]?.winIds.length ?? 0 }));
+    return ok({ items, shared: form.shared });
+  }
   await deps.repos.plans.answerCheckIn(checkInId, form.planId, answers, note);
   const items = form.criteria.map((c, i) => ({ text: c.text, from: c.status, to: answers[i]?.status ?? c.status, evidenceCount: answers[i]?.winIds.length ?? 0 }));
   await deps.repos.plans.addChange(form.planId, userId, 'status_updated', {

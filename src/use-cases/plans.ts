@@ -407,6 +407,12 @@ export async function refreshSharedPost(deps: Deps, planId: string, messages: Pl
 /** "Confirm": only the engineer's manager. Stored with who and when, the post updated, the engineer told. */
 export async function confirmPlan(deps: Deps, actorId: string, planId: string, messages: PlanMessages): Promise<{ engineerId: string }> {
   const plan = await managedPlan(deps, actorId, planId);
+  // An edit clears the confirmation, so a plan still confirmed has not changed since: a second
+  // press (or the same click delivered twice) adds no history and no second DM.
+  if (plan.confirmedAt && plan.confirmedBy === actorId) {
+    deps.logger.info({ actorId, planId }, 'plan already confirmed; nothing to do');
+    return { engineerId: plan.userId };
+  }
   const at = deps.clock();
   await deps.repos.plans.update(planId, { confirmedAt: at, confirmedBy: actorId });
   await deps.repos.plans.addChange(planId, actorId, 'confirmed', {});

@@ -165,6 +165,8 @@ function toDuePlan({ user, ...row }: DuePlanRow, dueAt: Date): DuePlan {
 }
 
 const OPEN: PlanStatus[] = ['draft', 'active', 'awaiting_outcome'];
+/** A manager's answer recorded again with the same words within this long is the same one. */
+const SAME_ANSWER_WINDOW_MS = 10 * 60 * 1000;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -224,6 +226,13 @@ export function plansRepository(db: Db) {
         const { count } = await db.meeting.updateMany({ where: { id: meetingId, userId }, data });
         return count > 0 ? meetingId : null;
       }
+      // The same words recorded again within minutes are the same answer delivered twice (a
+      // second click, a resent submission): one conversation, one row.
+      const recent = await db.meeting.findFirst({
+        where: { userId, prepDraftId: null, managerSaid: text, createdAt: { gte: new Date(Date.now() - SAME_ANSWER_WINDOW_MS) } },
+        select: { id: true },
+      });
+      if (recent) return recent.id;
       // Recorded without prep: the conversation happened, so it gets its own meeting row.
       const row = await db.meeting.create({ data: { userId, title: 'Career conversation', onePager: '', ...data }, select: { id: true } });
       return row.id;

@@ -73,14 +73,16 @@ export function winSubmit(deps: Deps) {
           await ack({ response_action: 'update', view: winSavedModal({ ...result.value.win, edited: true }) });
         }
       } else {
-        const result = await captureWin(deps, userId, { ...form, source: meta.source });
+        // A view's hash changes whenever it is updated, so the same view and hash twice is one
+        // submission delivered twice: the key keeps it to one win.
+        const result = await captureWin(deps, userId, { ...form, source: meta.source, sourceKey: `modal:${userId}:${view.id}:${view.hash}` });
         if (!result.ok) {
           await ack({ response_action: 'errors', errors: blockErrors(result.errors, BLOCK_FOR) });
           return;
         }
         if (result.value.status !== 'saved') throw new NotOnboardedError(userId);
         await ack({ response_action: 'update', view: winSavedModal({ ...result.value.win, edited: false }) });
-        logged = result.value;
+        if (!result.value.duplicate) logged = result.value;
         if (meta.nudge && (await isOwnNudge(deps, userId, meta.nudge))) {
           // The nudge asked for this win: it stops asking, and offers to log another.
           await client.chat
