@@ -185,6 +185,8 @@ describe.each(kinds)('LLM suggestions on %s', (database) => {
       expect(app.fake.callsTo('chat.postMessage')).toEqual([]);
       expect(app.fake.callsTo('chat.postEphemeral')).toEqual([]);
       expect((await winsOf(app))[0]?.criteria).toEqual(rulesTags);
+      // What the user wrote and what the model wrote stay out of the logs.
+      expect(app.logs.join('\n')).not.toMatch(/Ignore all previous|look at this/);
     });
 
     it('when the user has spent the month’s tokens, then no call is made and a note says when suggestions come back', async () => {
