@@ -101,6 +101,28 @@ export interface DeliveryEngineOptions {
   pageSize?: number;
 }
 
+/** A page read, planned and claimed; without a batch when planning or claiming failed. */
+interface Prepared<Row> {
+  rows: Row[];
+  /** The page size asked for: a shorter page is the last. */
+  limit: number;
+  plans: (DeliveryRequest | Skip)[];
+  batch: Claimed | null;
+}
+
+/** A page whose DMs are going out; `sent` is what to mark sent once they are. */
+interface Sending<Row> {
+  page: Prepared<Row>;
+  sent: Promise<SentDelivery[] | null>;
+}
+
+/** What a batch became once claimed: an outcome per request, and the claims to send. */
+interface Claimed {
+  requests: DeliveryRequest[];
+  outcomes: DeliveryOutcome[];
+  claims: { index: number; claim: DeliveryClaim }[];
+}
+
 export type DeliveryEngine = ReturnType<typeof deliveryEngine>;
 
 export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngineOptions = {}) {
@@ -108,7 +130,10 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const lateLimitMs = options.lateLimitMs ?? LATE_LIMIT_MS;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const limit = pLimit(concurrency);
+  // The first page is small, so DMs start going out after one quick claim, not a full page's.
+  const firstPageSize = Math.min(pageSize, concurrency * 4);
 
   async function send(request: DeliveryRequest, claim: DeliveryClaim): Promise<SentDelivery | DeliveryOutcome> {
     const { userId, kind, period } = request;
@@ -124,13 +149,6 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
       deps.logger.warn({ userId, kind, period, code, attempts: claim.attempts, givenUp }, 'scheduled DM not delivered');
       return givenUp ? 'given_up' : 'failed';
     }
-  }
-
-  /** What a batch became once claimed: an outcome per request, and the claims to send. */
-  interface Claimed {
-    requests: DeliveryRequest[];
-    outcomes: DeliveryOutcome[];
-    claims: { index: number; claim: DeliveryClaim }[];
   }
 
   /** Skips what is too late and claims the rest, in one statement (plus one when some were taken). */
@@ -198,8 +216,10 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
 
     /**
      * Walks every due row of one kind, a page at a time: plan and claim, send, then mark and
-     * settle. The database work of the pages either side runs while a page's DMs go out, so
-     * Slack calls never wait for it.
+     * settle. Pages overlap: the next page is read and claimed, and queued for sending
+     * behind this one, while this one's DMs go out; the last page is marked and moved on
+     * meanwhile too. Slack calls never wait for the database, and at most three pages are
+     * held at once.
      */
     async runDue<Row>(run: DueRun<Row>, at: Date): Promise<RunCounts> {
       const counts: RunCounts = { [`${run.name}_sent`]: 0 };
@@ -207,42 +227,52 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
         counts[`${run.name}_${outcome}`] = (counts[`${run.name}_${outcome}`] ?? 0) + 1;
       };
       let settled: Promise<void> = Promise.resolve();
-      let next = preparePage(run, undefined, at);
+      let sending: Sending<Row> | null = null;
+      let next: Promise<Prepared<Row> | null> = preparePage(run, undefined, firstPageSize, at);
       for (;;) {
         const page = await next;
-        if (!page) break;
-        const { rows } = page;
-        // The cursor steps over every row of this page, including the ones that stay due.
-        next = rows.length < pageSize ? Promise.resolve(null) : preparePage(run, rows[rows.length - 1], at);
-        // Awaited on the next turn; until then a failure must not count as unhandled.
-        next.catch(() => undefined);
-        if (!page.batch) {
-          rows.forEach(() => count('error'));
-          continue;
+        let started: Sending<Row> | null = null;
+        if (page) {
+          const { rows } = page;
+          // The cursor steps over every row of this page, including the ones that stay due.
+          next = rows.length < page.limit ? Promise.resolve(null) : preparePage(run, rows[rows.length - 1], pageSize, at);
+          started = { page, sent: page.batch ? sendClaimed(page.batch) : Promise.resolve(null) };
+          // Both are awaited on a later turn; until then a failure must not count as unhandled.
+          next.catch(() => undefined);
+          started.sent.catch(() => undefined);
         }
-        const { plans, batch } = page;
-        let sent: SentDelivery[];
-        try {
-          sent = await sendClaimed(batch);
-        } catch (err) {
-          deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: a page failed');
-          rows.forEach(() => count('error'));
-          continue;
+        if (sending) {
+          const outcomes = await outcomesOf(run, sending);
+          outcomes.forEach(count);
+          const { page: done, sent } = sending;
+          // One page settles at a time, in order, while later pages send.
+          settled = settled.then(async () => settlePage(run, done.rows, outcomes, (await sent.catch(() => null)) ?? [], at));
         }
-        let i = 0;
-        const outcomes = plans.map((p) => ('skip' in p ? p.skip : (batch.outcomes[i++] as string)));
-        outcomes.forEach(count);
-        // One page settles at a time, in order, while the next page sends.
-        settled = settled.then(() => settlePage(run, rows, outcomes, sent, at));
+        if (!started) break;
+        sending = started;
       }
       await settled;
       return counts;
     },
   };
 
+  /** A page's outcome per row, once its DMs are out; 'error' for each row of a page that failed. */
+  async function outcomesOf<Row>(run: DueRun<Row>, { page, sent }: Sending<Row>): Promise<string[]> {
+    if (!page.batch) return page.rows.map(() => 'error');
+    try {
+      await sent;
+    } catch (err) {
+      deps.logger.error({ err, run: run.name, rows: page.rows.length }, 'scheduled DMs: a page failed');
+      return page.rows.map(() => 'error');
+    }
+    const { batch } = page;
+    let i = 0;
+    return page.plans.map((p) => ('skip' in p ? p.skip : (batch.outcomes[i++] as string)));
+  }
+
   /** Reads a page, plans it and claims it; a page whose planning or claiming failed comes back without a batch. */
-  async function preparePage<Row>(run: DueRun<Row>, after: Row | undefined, at: Date) {
-    const rows = await run.page(after, pageSize);
+  async function preparePage<Row>(run: DueRun<Row>, after: Row | undefined, size: number, at: Date): Promise<Prepared<Row> | null> {
+    const rows = await run.page(after, size);
     if (rows.length === 0) return null;
     try {
       const plans = await run.plan(rows);
@@ -250,11 +280,11 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
         plans.filter((p): p is DeliveryRequest => !('skip' in p)),
         at,
       );
-      return { rows, plans, batch };
+      return { rows, limit: size, plans, batch };
     } catch (err) {
       // A database hiccup costs this page, not the run: its rows stay due for the next one.
       deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: a page failed');
-      return { rows, plans: [], batch: null };
+      return { rows, limit: size, plans: [], batch: null };
     }
   }
 

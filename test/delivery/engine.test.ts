@@ -108,6 +108,28 @@ describe.each(kinds)('the delivery engine on %s', (kind) => {
     expect(await a.repos.deliveries.find('UPING000', 'test_ping', '2026-12')).toMatchObject({ status: 'sent', attempts: 1, channelId: 'DUPING000' });
   });
 
+  it('when one page cannot be planned, then its rows count as errors and stay unclaimed, and the other pages still go out', async () => {
+    const users = Array.from({ length: 12 }, (_, i) => `UPAGE${String(i).padStart(2, '0')}`);
+    const bed = await start(kind, users);
+    const { engine, repos } = bed.runner({ pageSize: 5 });
+    const result = await engine.runDue<string>(
+      {
+        name: 'ping',
+        page: async (after, limit) => users.filter((u) => after === undefined || u > after).slice(0, limit),
+        plan: (rows) => {
+          if (rows.includes('UPAGE05')) throw new Error('database busy');
+          return rows.map((userId) => ping(userId));
+        },
+      },
+      NOON,
+    );
+    expect(result).toEqual({ ping_sent: 7, ping_error: 5 });
+    expect(bed.fake.callsTo('chat.postMessage')).toHaveLength(7);
+    expect(await repos.deliveries.find('UPAGE05', 'test_ping', '2026-12')).toBeNull();
+    expect(await repos.deliveries.find('UPAGE11', 'test_ping', '2026-12')).toMatchObject({ status: 'sent' });
+    expect(bed.logs.some((l) => l.includes('a page failed') && l.includes('database busy'))).toBe(true);
+  });
+
   it('when a claim is left unsent, then it is in flight until its lease runs out, and then claimed again and sent once', async () => {
     const bed = await start(kind, ['ULEASE']);
     const { engine, repos } = bed.runner({ leaseMs: 10 * 60_000 });
