@@ -2,6 +2,7 @@
 // Slack gateway, clock. The app, the operator CLI and the benchmark all build their
 // dependencies here, so each runs the same code against the same wiring.
 import { WebClient } from '@slack/web-api';
+import { cachedSettingsRepository } from './cache/settings-cache.js';
 import type { Config } from './config.js';
 import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
 import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
@@ -45,7 +46,9 @@ export async function openCore(
   await migrateDatabase(config.database.url, logger);
   const database = await openDatabase(config.database.url);
   try {
-    const repos = createRepositories(database.prisma);
+    const plain = createRepositories(database.prisma);
+    // Org settings and cycles from memory: see src/cache/settings-cache.ts for how fresh.
+    const repos = { ...plain, settings: cachedSettingsRepository(plain.settings) };
     const baseLadder: Ladder = config.ladderFile ? await loadLadderFile(config.ladderFile) : defaultLadder;
     const org: OrgRuntime = { adminUserIds: config.adminUserIds ?? [], settingsFile, baseLadder };
     const ladder = new LiveLadder(baseLadder, 'base');

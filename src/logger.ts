@@ -4,8 +4,12 @@
 // and scrubbing below are the safety net for everything else (errors, Bolt, WebClient).
 import { Writable } from 'node:stream';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { lazyRequire } from './lazy-require.js';
+
+// Pretty output is for a developer's terminal; production writes JSON and never loads it.
+const pretty = lazyRequire<typeof PinoPretty>('pino-pretty');
 
 export type Logger = PinoLogger;
 
@@ -53,7 +57,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const scrub = createScrubber(options.secrets);
   const destination =
     options.destination ??
-    (options.format === 'pretty' ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss' }) : pino.destination(1));
+    (options.format === 'pretty' ? pretty()({ colorize: true, translateTime: 'SYS:HH:MM:ss' }) : pino.destination(1));
   return pino(
     {
       level: options.level,

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import type { Ladder } from './types.js';
 import { lineOfPath } from './yaml-lines.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Only a ladder or settings file, or an admin's upload, is YAML: most starts never parse any.
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 // A company's own leveling guide, loaded from YAML. An operator edits this file by
 // hand, so every error must say where: file, line, the path inside the document and
@@ -98,8 +102,8 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** Parses and validates ladder YAML; throws LadderError listing every problem. */
 export function parseLadderYaml(yamlText: string, fileName: string): Ladder {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (doc.errors.length > 0) {
     throw new LadderError(

@@ -3,12 +3,16 @@
 // read-only. Like the ladder, every problem names the file, the line and the key.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { LadderError, loadLadderFile, type Ladder } from '../ladder/index.js';
 import { lineOfPath } from '../ladder/yaml-lines.js';
 import { parseTimeOfDay, WEEKDAYS } from '../schedule/weekly.js';
 import { isCalendarDate } from './cycles.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Only a ladder or settings file, or an admin's upload, is YAML: most starts never parse any.
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 export interface SettingsFileProblem {
   file: string;
@@ -84,8 +88,8 @@ function keyPath(keys: readonly PropertyKey[]): string {
 
 /** Parses and validates the settings YAML; `file` names it in errors and anchors `ladder_file`. */
 export async function parseSettingsYaml(text: string, file: string): Promise<FileSettings> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problem = (line: number, at: string, message: string): SettingsFileProblem => ({ file, line, path: at, problem: message });
   if (doc.errors.length > 0) {
     throw new SettingsFileError(

@@ -3,7 +3,7 @@
 // the follow-up the day after (through the delivery engine), rescheduling, cancelling,
 // and what the manager said, kept on the meeting for the hedge flow to pick up.
 import { DateTime } from 'luxon';
-import { createEvent } from 'ics';
+import type * as Ics from 'ics';
 import type { FollowUpRow, MeetingRecord } from '../db/index.js';
 import { deliveryEngine, type DeliveryMessage, type RunCounts } from '../delivery/engine.js';
 import { isValidZone, localDate, parseTimeOfDay } from '../schedule/weekly.js';
@@ -12,6 +12,10 @@ import { NotOnboardedError, NotYourMeetingError } from './errors.js';
 import { formatLocalInstant } from './home.js';
 import { NOT_A_ONE_ON_ONE } from './one-pager.js';
 import { hasErrors, invalid, ok, type FieldErrors, type Result } from './result.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Only the prep flow's meeting invite needs it.
+const ics = lazyRequire<typeof Ics>('ics');
 
 /** The reminder goes out the day before, at this hour on the user's clock. */
 export const REMINDER_HOUR = 10;
@@ -173,7 +177,7 @@ export function meetingIcs({ meeting, manager }: { meeting: MeetingRecord & { sc
     '',
     meeting.onePager,
   ].join('\n');
-  const { error, value } = createEvent({
+  const { error, value } = ics().createEvent({
     uid: `${meeting.id}@promo-coach`,
     productId: 'promo-coach',
     start: meeting.scheduledAt.getTime(),

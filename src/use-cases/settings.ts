@@ -1,6 +1,7 @@
 // The org's settings as the app runs on them: what an admin stored, overlaid with what
 // the operator's settings file fixes. Every reader of an org setting comes through here,
-// so one cache can sit in front of it, and the running ladder follows what is stored.
+// so one cache can sit in front of it (src/cache/settings-cache.ts, wired in src/deps.ts),
+// and the running ladder follows what is stored.
 import { createHash } from 'node:crypto';
 import type { OrgSettingsRecord } from '../db/index.js';
 import { parseLadderYaml, type Ladder } from '../ladder/index.js';
@@ -27,13 +28,21 @@ export interface OrgSettings {
 
 type SettingsDeps = Pick<Deps, 'repos' | 'ladder' | 'org' | 'logger'>;
 
+// Settings are read on most interactions (from the cache in src/cache/); hashing a stored
+// leveling guide each time cost more than the read. The guide seldom changes: remember the last.
+let lastAdminLadder: { yaml: string; key: string } | null = null;
+function adminLadderKey(yaml: string): string {
+  if (lastAdminLadder?.yaml !== yaml) lastAdminLadder = { yaml, key: `admin:${createHash('sha256').update(yaml).digest('hex')}` };
+  return lastAdminLadder.key;
+}
+
 /** The stored ladder the app should run on: the file's, else an admin's, else the base one. */
 function chooseLadder(deps: SettingsDeps, stored: OrgSettingsRecord): { source: LadderSource; key: string; build: () => Ladder } {
   const file = deps.org?.settingsFile?.ladder;
   if (file) return { source: 'settings_file', key: `file:${file.file}`, build: () => file.ladder };
   if (stored.ladderYaml) {
     const yaml = stored.ladderYaml;
-    const key = `admin:${createHash('sha256').update(yaml).digest('hex')}`;
+    const key = adminLadderKey(yaml);
     return { source: 'admin', key, build: () => parseLadderYaml(yaml, 'stored leveling guide') };
   }
   const base = deps.org?.baseLadder;
