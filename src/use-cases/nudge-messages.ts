@@ -12,7 +12,9 @@ export interface NudgeMessageRef {
 
 const NUDGE_KINDS = ['weekly_nudge', 'snooze_nudge'] as const;
 
-export async function isOwnNudge(deps: Pick<Deps, 'repos'>, userId: string, ref: NudgeMessageRef): Promise<boolean> {
+export async function isOwnNudge(deps: Pick<Deps, 'repos' | 'logger'>, userId: string, ref: NudgeMessageRef): Promise<boolean> {
   const sent = await Promise.all(NUDGE_KINDS.map((kind) => deps.repos.deliveries.find(userId, kind, ref.week)));
-  return sent.some((delivery) => delivery?.channelId === ref.channelId && delivery.messageTs === ref.messageTs);
+  const own = sent.some((delivery) => delivery?.channelId === ref.channelId && delivery.messageTs === ref.messageTs);
+  if (!own) deps.logger.warn({ userId, channelId: ref.channelId, week: ref.week }, 'nudge reference refused: not a nudge this user was sent');
+  return own;
 }

@@ -120,6 +120,7 @@ export async function openPlanBuilder(deps: Deps, userId: string, options: { mee
   if (!cycle || cycle.calibrationDate <= today) throw new NoCalibrationAheadError(userId);
   // A meeting id from a button is only kept when it is this user's.
   const meetingId = options.meetingId && (await deps.repos.plans.findManagerAnswer(userId, options.meetingId)) ? options.meetingId : null;
+  if (options.meetingId && !meetingId) deps.logger.warn({ userId, meetingId: options.meetingId }, 'meeting id refused for the plan: not this user\'s answer; building without it');
   const plan = await deps.repos.plans.createDraft({ userId, managerId: profile.managerId, calibrationDate: cycle.calibrationDate, meetingId });
   deps.logger.info({ userId, planId: plan.id }, 'plan draft started');
   return { mode: 'draft', data: await dataOf(deps, plan) };
