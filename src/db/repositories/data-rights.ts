@@ -65,6 +65,8 @@ export function dataRightsRepository(db: Db) {
           db.delivery.findMany({ where: { userId }, orderBy: { claimedAt: 'asc' } }),
           db.sharedChannel.findMany({ where: { engineerId: userId } }),
         ]);
+      // What the optional LLM cost on their behalf: task, tokens, month (no text is stored).
+      const llmUsage = await db.llmUsage.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } });
       const namedAsManagerBy = await db.profile.count({ where: { managerId: userId } });
       return {
         user,
@@ -79,6 +81,7 @@ export function dataRightsRepository(db: Db) {
         outcomes,
         deliveries,
         sharedChannels,
+        llmUsage,
         namedAsManagerBy,
       };
     },

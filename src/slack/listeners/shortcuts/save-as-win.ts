@@ -4,6 +4,7 @@ import { saveMessageAsWin } from '../../../use-cases/wins.js';
 import { winKeptMessage, winReply, winSavedMessage } from '../../views/wins-list.js';
 import { openProfileModal } from '../open-profile-modal.js';
 import { refreshHome } from '../refresh-home.js';
+import { offerWinSuggestion } from '../suggestions.js';
 
 /** "Save as win" on any message. */
 export function saveAsWin(deps: Deps) {
@@ -27,5 +28,6 @@ export function saveAsWin(deps: Deps) {
     }
     await respond({ response_type: 'ephemeral', ...winSavedMessage(result.value) });
     if (!result.value.duplicate) await refreshHome(deps, client, userId);
+    await offerWinSuggestion(deps, client, userId, result.value, { kind: 'response_url', respond });
   };
 }
