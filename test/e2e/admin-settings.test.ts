@@ -9,6 +9,7 @@ import { databaseKinds } from '../support/databases.js';
 import { FILE_DOWNLOAD_METHOD } from '../support/fake-slack.js';
 import { onboardUser } from '../support/onboarding.js';
 import { state, type StateValues } from '../support/slack-requests.js';
+import { winCommand } from './wins-support.js';
 
 const kinds = await databaseKinds();
 const NOW = new Date('2026-11-23T15:00:00Z');
@@ -197,7 +198,7 @@ describe.each(kinds)('workspace settings on %s', (database) => {
     expect((await settingsOf(app)).ladderYaml).toBe(EXAMPLE_LADDER);
     expect(app.coach.deps.ladder.name).toBe('Example Co. engineering ladder');
 
-    await app.slack.command({ userId: ENGINEER, text: 'win Mentored two engineers through their first on-call rotation' });
+    await winCommand(app, 'Mentored two engineers through their first on-call rotation', ENGINEER);
     const [win] = await app.coach.database.prisma.win.findMany({ where: { userId: ENGINEER } });
     expect((win?.criteria as string[]).some((id) => id.startsWith('staff.') && !id.startsWith('staff.writing'))).toBe(true);
     expect(app.coach.deps.ladder.levels.flatMap((l) => l.criteria.map((c) => c.id))).toEqual(

@@ -5,7 +5,7 @@ import { VIEWS } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { databaseKinds } from '../support/databases.js';
 import { profileFormValues } from '../support/onboarding.js';
-import { ENGINEER, NOW, settle, weekAnswer, winsOf } from './wins-support.js';
+import { ENGINEER, NOW, settle, weekAnswer, winCommand, winsOf } from './wins-support.js';
 
 const kinds = await databaseKinds();
 
@@ -47,9 +47,9 @@ describe.each(kinds)('wins sent before onboarding, on %s', (database) => {
 
   it('when a new user types /promo win, then it is kept, onboarding opens, and saving the profile files it once', async () => {
     const app = await start();
-    const res = await app.slack.command({ userId: ENGINEER, text: 'win Ran the incident review for the billing outage' });
-    expect(res.json<{ response_type: string; text: string }>()).toMatchObject({ response_type: 'ephemeral' });
-    expect(res.json<{ text: string }>().text).toContain('safe with me');
+    const { reply } = await winCommand(app, 'Ran the incident review for the billing outage');
+    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(reply.text).toContain('safe with me');
     const open = await app.fake.waitForCall('views.open');
     expect((open.args.view as { callback_id: string }).callback_id).toBe(VIEWS.onboarding);
 
@@ -76,8 +76,8 @@ describe.each(kinds)('wins sent before onboarding, on %s', (database) => {
     // Slack is slow to say the user's time zone: the profile must not wait for it.
     app.fake.delayNext('users.info', 1_500);
     await onboardThroughModal(app);
-    const res = await app.slack.command({ userId: ENGINEER, text: 'win Paired with the new hire on the cache rollout' });
-    expect(res.json<{ text: string }>().text).toMatch(/^Logged\./);
+    const { reply } = await winCommand(app, 'Paired with the new hire on the cache rollout');
+    expect(reply.text).toMatch(/^Logged\./);
     expect((await winsOf(app)).map((w) => w.text)).toEqual(['Paired with the new hire on the cache rollout']);
     await settle(1_800);
     expect((await app.coach.deps.repos.users.find(ENGINEER))?.tz).toBe('America/New_York');

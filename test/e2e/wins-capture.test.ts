@@ -3,7 +3,7 @@ import { NUDGE_ACTIONS, SHORTCUTS, VIEWS, WIN_ACTIONS, WIN_VIEWS } from '../../s
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { databaseKinds } from '../support/databases.js';
 import { RESPONSE_URL_METHOD } from '../support/fake-slack.js';
-import { ENGINEER, NOW, OTHER, onboard, settle, TODAY, WEEK, WIN_FLAGS, weekAnswer, winsOf, winValues } from './wins-support.js';
+import { ENGINEER, NOW, OTHER, onboard, settle, TODAY, WEEK, WIN_FLAGS, weekAnswer, winCommand, winsOf, winValues } from './wins-support.js';
 
 const kinds = await databaseKinds();
 
@@ -19,10 +19,9 @@ describe.each(kinds)('capturing wins on %s', (database) => {
   };
 
   describe('/promo win', () => {
-    it('when an engineer types /promo win with text, then it is stored as written, tagged, answers the week and is confirmed ephemerally', async () => {
+    it('when an engineer types /promo win with text, then the ack is empty, and once it is stored as written, tagged and answers the week, it is confirmed ephemerally', async () => {
       const app = await start();
-      const res = await app.slack.command({ userId: ENGINEER, text: `win ${TAGGABLE} 🚀` });
-      const body = res.json<Ephemeral>();
+      const { reply: body } = await winCommand(app, `${TAGGABLE} 🚀`);
       expect(body.response_type).toBe('ephemeral');
       expect(body.text).toMatch(/^Logged\. It shows Staff Engineer work/);
 
@@ -44,7 +43,7 @@ describe.each(kinds)('capturing wins on %s', (database) => {
       expect(await weekAnswer(app)).toBeNull();
     });
 
-    it('when /promo win has more than 3,000 characters, then an ephemeral error names the length and nothing is stored', async () => {
+    it('when /promo win has more than 3,000 characters, then the ack itself names the length and nothing is stored', async () => {
       const app = await start();
       const body = (await app.slack.command({ userId: ENGINEER, text: `win ${'a'.repeat(3001)}` })).json<Ephemeral>();
       expect(body.response_type).toBe('ephemeral');
@@ -55,7 +54,7 @@ describe.each(kinds)('capturing wins on %s', (database) => {
 
     it('when the win text holds <!channel> and <@U123>, then it is stored as written and the confirmation shows it escaped', async () => {
       const app = await start();
-      const body = (await app.slack.command({ userId: ENGINEER, text: 'win Thanks <!channel> and <@U123> & co' })).json<Ephemeral>();
+      const { reply: body } = await winCommand(app, 'Thanks <!channel> and <@U123> & co');
       expect((await winsOf(app))[0]?.text).toBe('Thanks <!channel> and <@U123> & co');
       const shown = JSON.stringify(body);
       expect(shown).toContain('&lt;!channel&gt; and &lt;@U123&gt; &amp; co');
@@ -63,11 +62,13 @@ describe.each(kinds)('capturing wins on %s', (database) => {
       expect(shown).not.toContain('<@U123>');
     });
 
-    it('when someone who has not onboarded types /promo win, then onboarding opens and nothing is stored', async () => {
+    it('when someone who has not onboarded types /promo win, then onboarding opens with the command\'s trigger before the reply, and nothing is stored', async () => {
       const app = await start({ onboarded: false });
-      const res = await app.slack.command({ userId: ENGINEER, text: 'win shipped it' });
+      const { res, reply } = await winCommand(app, 'shipped it');
+      expect(reply.text).toContain('safe with me');
       const open = await app.fake.waitForCall('views.open');
       expect(open.args.trigger_id).toBe(res.triggerId);
+      expect(app.fake.calls.indexOf(open)).toBeLessThan(app.fake.calls.findIndex((c) => c.method === RESPONSE_URL_METHOD));
       expect((open.args.view as { callback_id: string }).callback_id).toBe(VIEWS.onboarding);
       expect(await winsOf(app)).toEqual([]);
     });
