@@ -12,6 +12,7 @@ import { toBoltLogger, type Logger } from './logger.js';
 import { guardBodySize, MAX_REQUEST_BYTES } from './slack/body-limit.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dedupeEvents } from './slack/middleware/dedupe-events.js';
+import { stripNul } from './slack/middleware/strip-nul.js';
 import type { Deps } from './use-cases/deps.js';
 
 export interface PromoCoach {
@@ -108,6 +109,7 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
     }
   });
 
+  app.use(stripNul());
   app.use(dedupeEvents(deps));
 
   registerListeners(app, deps);
