@@ -5,10 +5,14 @@
 // - a maximum number of attempts, after which the message is given up;
 // - 429 Retry-After, waited out by the WebClient for its whole queue;
 // - a cached DM channel Slack no longer knows is forgotten, so the next try reopens it;
+// - exactly once across crashes: claims are marked 'sending' a chunk ahead of their DMs and
+//   'sent' in small batches as Slack answers (one statement each), and every DM carries its
+//   delivery id in Slack message metadata; a claim whose last attempt was handed to Slack
+//   and never confirmed looks for that id in the DM's history before posting again;
 // - catch-up: a message found too late (after an outage) is skipped, not sent hours off.
 import type { KnownBlock } from '@slack/types';
 import pLimit from 'p-limit';
-import { deliveryKey, type DeliveriesRepository, type DeliveryClaim, type DeliveryKind, type SentDelivery } from '../db/repositories/deliveries.js';
+import { deliveryKey, UNCONFIRMED, type DeliveriesRepository, type DeliveryClaim, type DeliveryKind, type SentDelivery } from '../db/repositories/deliveries.js';
 import type { Logger } from '../logger.js';
 
 /** A message found more than this late (an outage) is skipped: a Friday nudge on Sunday night helps nobody. */
@@ -25,6 +29,20 @@ export const MAX_ATTEMPTS = 3;
 export const DEFAULT_CONCURRENCY = 16;
 /** Due rows read per query; one page is all a run holds in memory. */
 export const DEFAULT_PAGE_SIZE = 500;
+/**
+ * Sent marks are written as DMs complete, at most this many per statement, and at most
+ * MARK_DELAY_MS after the first one waiting: a process killed mid-page leaves only the DMs
+ * of the last few milliseconds posted but unmarked (and those are found in Slack, below).
+ */
+export const MARK_BATCH = 16;
+export const MARK_DELAY_MS = 50;
+/**
+ * Claims are marked 'sending' this many at a time, one chunk ahead of the sends: after a
+ * crash only those (not a whole claimed page) need a look in Slack before they are retried.
+ */
+export const SENDING_CHUNK = 32;
+/** Slack message metadata type that carries a DM's delivery id. */
+export const DELIVERY_EVENT_TYPE = 'promo_coach_delivery';
 
 export interface DeliveryMessage {
   text: string;
@@ -82,9 +100,12 @@ export interface DueRun<Row> {
 /** How many rows ended each way, e.g. { weekly_sent: 9998, weekly_late: 2 }. */
 export type RunCounts = Record<string, number>;
 
-/** The one Slack call the engine makes; the Slack gateway is one. */
+/** The Slack calls the engine makes; the Slack gateway is one. */
 export interface DmSender {
-  postDm(userId: string, message: DeliveryMessage, knownChannelId?: string | null): Promise<{ channelId: string; ts: string | undefined }>;
+  /** With a delivery id, the DM carries it in its message metadata. */
+  postDm(userId: string, message: DeliveryMessage, knownChannelId?: string | null, deliveryId?: string): Promise<{ channelId: string; ts: string | undefined }>;
+  /** The DM posted with this delivery id, if the user's DM holds one (conversations.history). */
+  findDelivered(userId: string, deliveryId: string, knownChannelId?: string | null): Promise<{ channelId: string; ts: string } | null>;
 }
 
 export interface DeliveryEngineDeps {
@@ -110,10 +131,10 @@ interface Prepared<Row> {
   batch: Claimed | null;
 }
 
-/** A page whose DMs are going out; `sent` is what to mark sent once they are. */
+/** A page whose DMs are going out; `sent` settles once they are out and marked. */
 interface Sending<Row> {
   page: Prepared<Row>;
-  sent: Promise<SentDelivery[] | null>;
+  sent: Promise<void>;
 }
 
 /** What a batch became once claimed: an outcome per request, and the claims to send. */
@@ -138,13 +159,25 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
   async function send(request: DeliveryRequest, claim: DeliveryClaim): Promise<SentDelivery | DeliveryOutcome> {
     const { userId, kind, period } = request;
     try {
-      const posted = await deps.slack.postDm(userId, request.message(), request.dmChannelId);
+      if (claim.interrupted) {
+        // The last attempt was handed to Slack and never confirmed (a crash, a timeout): its
+        // DM, if it went out, carries this delivery id.
+        const found = await deps.slack.findDelivered(userId, claim.id, request.dmChannelId);
+        if (found) {
+          deps.logger.info({ userId, kind, period, attempts: claim.attempts }, 'scheduled DM already in Slack from an earlier attempt; not sent again');
+          return { id: claim.id, channelId: found.channelId, messageTs: found.ts };
+        }
+      }
+      const posted = await deps.slack.postDm(userId, request.message(), request.dmChannelId, claim.id);
       return { id: claim.id, channelId: posted.channelId, messageTs: posted.ts };
     } catch (err) {
       const code = slackErrorCode(err);
       // A cached DM channel Slack no longer knows would fail every retry the same way.
       if (code === 'channel_not_found' || code === 'is_archived') await deps.deliveries.forgetDmChannel(userId);
-      await deps.deliveries.markFailed(claim.id, code ?? (err instanceof Error ? err.message : 'send failed'));
+      // Slack's own "no" means nothing was posted; no answer at all (a timeout, a 5xx) may hide a post.
+      const refused = typeof (err as { data?: { error?: unknown } } | null)?.data?.error === 'string';
+      const reason = code ?? (err instanceof Error ? err.message : 'send failed');
+      await deps.deliveries.markFailed(claim.id, refused ? reason : `${UNCONFIRMED}${reason}`);
       const givenUp = claim.attempts >= maxAttempts;
       deps.logger.warn({ userId, kind, period, code, attempts: claim.attempts, givenUp }, 'scheduled DM not delivered');
       return givenUp ? 'given_up' : 'failed';
@@ -181,29 +214,86 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
     return { requests, outcomes, claims };
   }
 
-  /** Posts every claimed message at bounded concurrency; returns the ones to mark sent. */
-  async function sendClaimed(batch: Claimed): Promise<SentDelivery[]> {
-    const sent: SentDelivery[] = [];
+  /**
+   * Writes sent marks as DMs complete: a statement once MARK_BATCH are waiting, or
+   * MARK_DELAY_MS after the first, one statement at a time. drain() waits for the last and
+   * rejects if any failed (those claims are retried after their lease, and found in Slack).
+   */
+  function sentMarker(at: Date) {
+    let waiting: SentDelivery[] = [];
+    let timer: NodeJS.Timeout | null = null;
+    let written: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    const flush = (): Promise<void> => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (waiting.length > 0) {
+        const marks = waiting;
+        waiting = [];
+        written = written.then(() =>
+          deps.deliveries.markSentMany(marks, at).catch((err: unknown) => {
+            failure ??= err;
+            deps.logger.error({ err, marks: marks.length }, 'scheduled DMs: could not mark sent; they are looked for in Slack before any retry');
+          }),
+        );
+      }
+      return written;
+    };
+    return {
+      add(sent: SentDelivery) {
+        waiting.push(sent);
+        if (waiting.length >= MARK_BATCH) void flush();
+        else timer ??= setTimeout(() => void flush(), MARK_DELAY_MS);
+      },
+      async drain() {
+        await flush();
+        if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+      },
+    };
+  }
+
+  /**
+   * Posts every claimed message at bounded concurrency: each chunk of claims is marked
+   * 'sending' before its first DM goes (the next chunk's mark is under way meanwhile), and
+   * each DM is marked sent moments after Slack has it.
+   */
+  async function sendClaimed(batch: Claimed, at: Date): Promise<void> {
+    const marker = sentMarker(at);
+    const sending: Promise<void>[] = [];
+    const markChunk = (chunk: number): Promise<void> => {
+      const ids = batch.claims.slice(chunk * SENDING_CHUNK, (chunk + 1) * SENDING_CHUNK).map(({ claim }) => claim.id);
+      sending[chunk] ??= deps.deliveries.markSendingMany(ids);
+      return sending[chunk];
+    };
     await Promise.all(
-      batch.claims.map(({ index, claim }) =>
+      batch.claims.map(({ index, claim }, n) =>
         limit(async () => {
+          const chunk = Math.floor(n / SENDING_CHUNK);
+          markChunk(chunk + 1).catch(() => undefined);
+          try {
+            await markChunk(chunk);
+          } catch (err) {
+            // Not marked, not sent: the claim runs out its lease and is retried, with nothing to look for.
+            deps.logger.error({ err, userId: claim.userId, kind: claim.kind }, 'scheduled DM not sent: could not mark it as sending');
+            batch.outcomes[index] = 'failed';
+            return;
+          }
           const result = await send(batch.requests[index] as DeliveryRequest, claim);
           if (typeof result === 'string') batch.outcomes[index] = result;
           else {
-            sent.push(result);
+            marker.add(result);
             batch.outcomes[index] = 'sent';
           }
         }),
       ),
     );
-    return sent;
+    await marker.drain();
   }
 
   /** Sends each request at most once, ever, whichever replica gets there first. */
   async function deliverMany(requests: DeliveryRequest[], at: Date): Promise<DeliveryOutcome[]> {
     const batch = await claimBatch(requests, at);
-    const sent = await sendClaimed(batch);
-    if (sent.length > 0) await deps.deliveries.markSentMany(sent, at);
+    await sendClaimed(batch, at);
     return batch.outcomes;
   }
 
@@ -236,7 +326,7 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
           const { rows } = page;
           // The cursor steps over every row of this page, including the ones that stay due.
           next = rows.length < page.limit ? Promise.resolve(null) : preparePage(run, rows[rows.length - 1], pageSize, at);
-          started = { page, sent: page.batch ? sendClaimed(page.batch) : Promise.resolve(null) };
+          started = { page, sent: page.batch ? sendClaimed(page.batch, at) : Promise.resolve() };
           // Both are awaited on a later turn; until then a failure must not count as unhandled.
           next.catch(() => undefined);
           started.sent.catch(() => undefined);
@@ -244,9 +334,9 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
         if (sending) {
           const outcomes = await outcomesOf(run, sending);
           outcomes.forEach(count);
-          const { page: done, sent } = sending;
+          const { rows } = sending.page;
           // One page settles at a time, in order, while later pages send.
-          settled = settled.then(async () => settlePage(run, done.rows, outcomes, (await sent.catch(() => null)) ?? [], at));
+          settled = settled.then(() => settlePage(run, rows, outcomes));
         }
         if (!started) break;
         sending = started;
@@ -288,14 +378,12 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
     }
   }
 
-  async function settlePage<Row>(run: DueRun<Row>, rows: Row[], outcomes: string[], sent: SentDelivery[], at: Date) {
+  async function settlePage<Row>(run: DueRun<Row>, rows: Row[], outcomes: string[]) {
     try {
-      if (sent.length > 0) await deps.deliveries.markSentMany(sent, at);
       await run.settle?.(rows, outcomes);
     } catch (err) {
-      // What was sent stays sent. Unmarked claims look like a crashed sender's (retried once
-      // their lease runs out), and the rows stay due for the next run.
-      deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: could not mark or move a page on');
+      // What was sent stays sent (and marked); the rows stay due, and the next run finds them settled.
+      deps.logger.error({ err, run: run.name, rows: rows.length }, 'scheduled DMs: could not move a page on');
     }
   }
 }

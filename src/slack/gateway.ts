@@ -2,9 +2,13 @@
 // use cases and jobs make. Listeners use the client Bolt hands them.
 import type { WebClient } from '@slack/web-api';
 import type { UsersRepository } from '../db/repositories/users.js';
+import { DELIVERY_EVENT_TYPE } from '../delivery/engine.js';
 import type { SlackGateway, SlackMessage } from '../use-cases/deps.js';
 
 export type { SlackGateway, SlackMessage };
+
+/** Messages of a DM searched for a delivery's own: a lease's worth of conversation and then some. */
+const DELIVERY_LOOKBACK = 100;
 
 export function slackGateway(client: WebClient, users: UsersRepository): SlackGateway {
   return {
@@ -23,10 +27,25 @@ export function slackGateway(client: WebClient, users: UsersRepository): SlackGa
       return channelId;
     },
 
-    async postDm(userId, message: SlackMessage, knownChannelId) {
+    async postDm(userId, message: SlackMessage, knownChannelId, deliveryId) {
       const channelId = knownChannelId ?? (await this.dmChannel(userId));
-      const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+      const result = await client.chat.postMessage({
+        channel: channelId,
+        text: message.text,
+        blocks: message.blocks,
+        ...(deliveryId ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { delivery: deliveryId } } } : {}),
+      });
       return { channelId, ts: result.ts };
+    },
+
+    async findDelivered(userId, deliveryId, knownChannelId) {
+      const channelId = knownChannelId ?? (await this.dmChannel(userId));
+      // A retry follows its lost attempt by one lease: the DM is among the latest messages.
+      const { messages } = await client.conversations.history({ channel: channelId, limit: DELIVERY_LOOKBACK, include_all_metadata: true });
+      const found = messages?.find(
+        (m) => m.metadata?.event_type === DELIVERY_EVENT_TYPE && (m.metadata.event_payload as { delivery?: unknown } | undefined)?.delivery === deliveryId,
+      );
+      return found?.ts ? { channelId, ts: found.ts } : null;
     },
 
     async permalink(channel, messageTs) {

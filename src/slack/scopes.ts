@@ -15,6 +15,8 @@ export const WEB_API_SCOPES: Record<string, readonly string[]> = {
   'chat.scheduleMessage': ['chat:write'],
   'chat.deleteScheduledMessage': ['chat:write'],
   'chat.getPermalink': [],
+  // The delivery engine looks in a DM for a message an interrupted attempt may have posted.
+  'conversations.history': ['im:history'],
   // A DM needs im:write; the group DM a shared plan falls back to needs mpim:write.
   'conversations.open': ['im:write', 'mpim:write'],
   'conversations.create': ['groups:write'],

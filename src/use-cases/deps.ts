@@ -21,8 +21,13 @@ export interface SlackGateway {
   userTimeZone(userId: string): Promise<string | null>;
   /** The DM channel with a user; cached, since conversations.open is rate-limited (Tier 3). */
   dmChannel(userId: string): Promise<string>;
-  /** Posts in the user's DM; pass the DM channel id when the caller already has it. */
-  postDm(userId: string, message: SlackMessage, knownChannelId?: string | null): Promise<{ channelId: string; ts: string | undefined }>;
+  /**
+   * Posts in the user's DM; pass the DM channel id when the caller already has it. A delivery
+   * id (the delivery engine's) travels in the message's metadata, so a retry can find the DM.
+   */
+  postDm(userId: string, message: SlackMessage, knownChannelId?: string | null, deliveryId?: string): Promise<{ channelId: string; ts: string | undefined }>;
+  /** The DM posted with this delivery id, among the DM's latest messages; null when there is none. */
+  findDelivered(userId: string, deliveryId: string, knownChannelId?: string | null): Promise<{ channelId: string; ts: string } | null>;
   /** A link to a message; null when Slack will not give one (the message is gone, no access). */
   permalink(channel: string, messageTs: string): Promise<string | null>;
   /** Creates a private channel (the bot is its first member); throws Slack's error when refused. */

@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepositories, migrateDatabase } from '../../src/db/index.js';
+import { MARK_BATCH, SENDING_CHUNK } from '../../src/delivery/engine.js';
 import { sqlitePath, type Db } from '../../src/db/client.js';
 import { PrismaClient as SqliteClient } from '../../src/db/generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../../src/db/generated/postgres/client.js';
@@ -106,11 +107,19 @@ describe.each(kinds)('the weekly-nudges tick\'s queries on %s', (kind) => {
     const result = await sendDueNudges(deps, DUE, { message: weeklyNudgeMessage, pageSize: 50 });
     expect(result).toEqual({ weekly_sent: 120, reNudge_sent: 0 });
     expect(fake.callsTo('chat.postMessage')).toHaveLength(120);
-    // The probe, then per page: read the page, claim it, mark it sent, move its slots on
-    // (pages overlap, so the statements interleave).
-    const statements = queries.map((q) => q.query.trim().split(/\s+/)[0]?.toUpperCase()).sort();
-    expect(statements).toEqual(['INSERT', 'INSERT', 'INSERT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    // The probe, then per page: read the page, claim it, move its slots on (pages overlap, so
+    // the statements interleave). So that a crash leaves little to look for in Slack, claims
+    // are marked 'sending' a chunk at a time, and 'sent' in small batches as the DMs complete:
+    // at most MARK_BATCH per statement, and several per statement.
+    const isMark = (q: { query: string }) => /UPDATE "Delivery"\s+SET "status" = 'sent'/.test(q.query);
+    const isSending = (q: { query: string }) => /UPDATE "Delivery" SET "status" = 'sending'/.test(q.query);
+    expect(queries.filter(isSending)).toHaveLength([50, 50, 20].reduce((n, page) => n + Math.ceil(page / SENDING_CHUNK), 0));
+    const statements = queries.filter((q) => !isMark(q) && !isSending(q)).map((q) => q.query.trim().split(/\s+/)[0]?.toUpperCase()).sort();
+    expect(statements).toEqual(['INSERT', 'INSERT', 'INSERT', 'SELECT', 'SELECT', 'SELECT', 'SELECT', 'UPDATE', 'UPDATE', 'UPDATE']);
     expect(queries.filter((q) => /INSERT INTO "Delivery"/.test(q.query))).toHaveLength(3);
+    const marks = queries.filter(isMark).length;
+    expect(marks).toBeGreaterThanOrEqual(Math.ceil(120 / MARK_BATCH));
+    expect(marks).toBeLessThanOrEqual(120 / 4);
 
     // Settled: the next tick is the one query again.
     queries.length = 0;

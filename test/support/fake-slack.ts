@@ -253,6 +253,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const homeViewIds = new Map<string, string>();
   const channels = new Map<string, { id: string; name: string; is_private: boolean; members: Set<string> }>();
   const scheduled = new Map<string, { channel: string; post_at: number }>();
+  // Messages posted per channel, oldest first, for conversations.history.
+  const history = new Map<string, Record<string, unknown>[]>();
   const pendingUploads = new Map<string, { filename: string; length: number; uploaded: boolean }>();
   const hostedFiles = new Map<string, { name: string; content: string }>();
   let waiters: Waiter[] = [];
@@ -538,7 +540,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
           throw new ApiError('no_text');
         }
         const ts = nextTs();
-        return { channel, ts, message: messageObject(args, ts) };
+        const message = messageObject(args, ts);
+        history.set(channel, [...(history.get(channel) ?? []), message]);
+        return { channel, ts, message };
       }
       case 'chat.update': {
         const channel = resolveChannel(required(args, 'channel', 'channel_not_found'));
@@ -585,6 +589,19 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         // One stable id per DM, the way Slack reuses an existing conversation.
         const id = channelId ?? (userIds.length === 1 ? dmId(userIds[0] as string) : `G${userIds.sort().join('')}`);
         return { no_op: true, already_open: true, channel: { id } };
+      }
+      case 'conversations.history': {
+        const channel = required(args, 'channel', 'channel_not_found');
+        const limit = Number(str(args.limit) ?? 100);
+        const oldest = Number(str(args.oldest) ?? 0);
+        const withMetadata = str(args.include_all_metadata) === 'true';
+        // Newest first, as Slack answers; metadata only when asked for, as Slack does.
+        const messages = [...(history.get(channel) ?? [])]
+          .filter((m) => Number(m.ts) > oldest)
+          .reverse()
+          .slice(0, limit)
+          .map(({ metadata, ...m }) => (withMetadata && metadata !== undefined ? { ...m, metadata } : m));
+        return { messages, has_more: false };
       }
       case 'conversations.create': {
         const name = required(args, 'name', 'invalid_name_required');

@@ -16,9 +16,18 @@ export interface DeliveryClaim extends DeliveryKey {
   id: string;
   /** Tries so far, this one included. */
   attempts: number;
+  /**
+   * An earlier attempt was handed to Slack and never confirmed (its process died mid-send,
+   * or the call failed without Slack's answer): the DM may be there already.
+   */
+  interrupted: boolean;
 }
 
-export type DeliveryStatus = 'claimed' | 'sent' | 'failed';
+/** claimed → sending (handed to Slack) → sent; failed when Slack said no, or gave no answer. */
+export type DeliveryStatus = 'claimed' | 'sending' | 'sent' | 'failed';
+
+/** Prefix of a failed attempt's error when Slack gave no answer: it may have posted the DM. */
+export const UNCONFIRMED = 'unconfirmed: ';
 
 export interface ClaimOptions {
   now: Date;
@@ -36,6 +45,9 @@ export interface SentDelivery {
   channelId: string;
   messageTs?: string | undefined;
 }
+
+/** Kept in a re-claimed row's error while its retry runs: the last attempt may have reached Slack. */
+const INTERRUPTED = 'retrying after an interrupted attempt';
 
 /** A map key for a (user, kind, period). */
 export function deliveryKey({ userId, kind, period }: DeliveryKey): string {
@@ -65,18 +77,21 @@ export function deliveriesRepository(db: Db) {
     const staleBefore = new Date(now.getTime() - leaseMs);
     const page = jsonRows(dialect, [...keys].sort(byKey).map(({ userId, kind, period }) => [randomUUID(), userId, kind, period]));
     // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON.
-    const rows = await db.$queryRaw<{ id: string; userId: string; kind: string; period: string; attempts: number | bigint }[]>`
+    // The error column says, on a re-claim, whether the last attempt may have reached Slack:
+    // RETURNING shows the row as updated, so that is where the old status is kept.
+    const rows = await db.$queryRaw<{ id: string; userId: string; kind: string; period: string; attempts: number | bigint; error: string | null }[]>`
       INSERT INTO "Delivery" ("id", "userId", "kind", "period", "status", "attempts", "claimedAt")
       SELECT ${page.text(0)}, ${page.text(1)}, ${page.text(2)}, ${page.text(3)}, 'claimed', 1, ${instantParam(dialect, now)}
       FROM ${page.from}
       WHERE true
       ORDER BY ${page.order}
       ON CONFLICT ("userId", "kind", "period") DO UPDATE
-        SET "status" = 'claimed', "claimedAt" = excluded."claimedAt", "attempts" = "Delivery"."attempts" + 1, "error" = NULL
+        SET "status" = 'claimed', "claimedAt" = excluded."claimedAt", "attempts" = "Delivery"."attempts" + 1,
+          "error" = CASE WHEN "Delivery"."status" = 'sending' OR "Delivery"."error" LIKE ${`${UNCONFIRMED}%`} OR "Delivery"."error" = ${INTERRUPTED} THEN ${INTERRUPTED} ELSE NULL END
         WHERE "Delivery"."attempts" < ${maxAttempts}
-          AND ("Delivery"."status" = 'failed' OR ("Delivery"."status" = 'claimed' AND "Delivery"."claimedAt" < ${staleBefore}))
-      RETURNING "id", "userId", "kind", "period", "attempts"`;
-    return rows.map((row) => ({ id: row.id, userId: row.userId, kind: row.kind, period: row.period, attempts: Number(row.attempts) }));
+          AND ("Delivery"."status" = 'failed' OR ("Delivery"."status" IN ('claimed', 'sending') AND "Delivery"."claimedAt" < ${staleBefore}))
+      RETURNING "id", "userId", "kind", "period", "attempts", "error"`;
+    return rows.map((row) => ({ id: row.id, userId: row.userId, kind: row.kind, period: row.period, attempts: Number(row.attempts), interrupted: row.error === INTERRUPTED }));
   }
 
   return {
@@ -94,6 +109,16 @@ export function deliveriesRepository(db: Db) {
         select: { userId: true, kind: true, period: true, status: true },
       });
       return new Map(rows.map((row) => [deliveryKey(row), row.status as DeliveryStatus]));
+    },
+
+    /** Marks claims as handed to Slack, in one statement, before their DMs are posted. */
+    async markSendingMany(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      const page = jsonRows(dialect, ids.map((id) => [id]));
+      await db.$executeRaw`
+        UPDATE "Delivery" SET "status" = 'sending'
+        FROM ${page.from}
+        WHERE "Delivery"."id" = ${page.text(0)} AND "Delivery"."status" = 'claimed'`;
     },
 
     /** Marks a page of sends in one statement. */
