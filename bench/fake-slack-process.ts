@@ -1,0 +1,123 @@
+// The fake Slack Web API in a process of its own. The app's work after each ack (Home
+// publishes, confirmations) lands here, and checking and recording those calls costs
+// CPU; in the process that sends the requests and times their acks, that cost showed up
+// as ack latency the app never caused. The parent asks over IPC for what it needs: when
+// each views.open arrived, and how many confirmations reached their response_url.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { RESPONSE_URL_METHOD, startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
+import { createSlackSender, type SlackSender } from '../test/support/slack-requests.js';
+
+type Op = { op: 'now' } | { op: 'opened'; triggers: string[] } | { op: 'responses'; ids: string[] } | { op: 'reset' } | { op: 'close' };
+type Request = Op & { id: number };
+
+/** Epoch milliseconds with sub-millisecond precision, comparable between processes on one machine. */
+export const preciseNow = () => performance.timeOrigin + performance.now();
+
+export interface RemoteFakeSlack {
+  apiUrl: string;
+  /** A response_url on the fake, as the signed-request sender needs one. */
+  responseUrl(id?: string): string;
+  /** Signs and sends requests to the app at baseUrl, as Slack does, with response_urls on this fake. */
+  sender(baseUrl: string): SlackSender;
+  /** When each trigger's views.open arrived (on this process's preciseNow clock), or null if it has not. */
+  opened(triggers: string[]): Promise<(number | null)[]>;
+  /** How many calls reached these response_url ids. */
+  responses(ids: string[]): Promise<number>;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startRemoteFakeSlack(token: string, signingSecret: string): Promise<RemoteFakeSlack> {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [token], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const pending = new Map<number, (value: unknown) => void>();
+  let nextId = 0;
+  const ready = new Promise<{ apiUrl: string }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`fake Slack process exited with ${code}`)));
+    child.on('message', (message: { id?: number; ready?: { apiUrl: string }; value?: unknown }) => {
+      if (message.ready) resolve(message.ready);
+      else if (message.id !== undefined) pending.get(message.id)?.(message.value);
+    });
+  });
+  const ask = <T>(request: Op): Promise<T> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, (value) => {
+        pending.delete(id);
+        resolve(value as T);
+      });
+      child.send({ ...request, id });
+    });
+  const { apiUrl } = await ready;
+  // performance.timeOrigin is fixed when a process starts and can be tens of ms apart
+  // between two processes: measure the child's clock against ours, keeping the sample
+  // with the shortest round trip.
+  let best = { rtt: Infinity, offset: 0 };
+  for (let i = 0; i < 20; i++) {
+    const sent = preciseNow();
+    const theirs = await ask<number>({ op: 'now' });
+    const back = preciseNow();
+    if (back - sent < best.rtt) best = { rtt: back - sent, offset: theirs - (sent + back) / 2 };
+  }
+  const base = apiUrl.replace(/\/api\/?$/, '');
+  let responseIds = 0;
+  const responseUrl = (id = `RB${++responseIds}`) => `${base}/response/${encodeURIComponent(id)}`;
+  return {
+    apiUrl,
+    sender: (baseUrl) =>
+      createSlackSender({
+        baseUrl,
+        signingSecret,
+        // The sender asks a fake only for response_urls and the views it served; this one serves none.
+        fakeSlack: { responseUrl: (id?: string) => responseUrl(id), viewById: () => undefined, lastView: () => undefined } as unknown as FakeSlack,
+      }),
+    responseUrl,
+    opened: async (triggers) => (await ask<(number | null)[]>({ op: 'opened', triggers })).map((at) => (at === null ? null : at - best.offset)),
+    responses: (ids) => ask({ op: 'responses', ids }),
+    reset: () => ask({ op: 'reset' }),
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ op: 'close', id: -1 });
+      await exited;
+    },
+  };
+}
+
+async function serve(token: string): Promise<void> {
+  const fake = await startFakeSlack({ token });
+  const opened = new Map<string, number>();
+  // A tap, not a wait: the predicate notes each views.open as it is recorded and never matches.
+  void fake
+    .waitForCall(
+      'views.open',
+      (call) => {
+        opened.set(String(call.args.trigger_id), preciseNow());
+        return false;
+      },
+      2 ** 31 - 1,
+    )
+    .catch(() => undefined);
+  process.on('message', (request: Request) => {
+    const reply = (value: unknown) => process.send?.({ id: request.id, value });
+    switch (request.op) {
+      case 'now':
+        return reply(preciseNow());
+      case 'opened':
+        return reply(request.triggers.map((t) => opened.get(t) ?? null));
+      case 'responses': {
+        const ids = new Set(request.ids);
+        return reply(fake.callsTo(RESPONSE_URL_METHOD).filter((c) => c.responseUrlId !== undefined && ids.has(c.responseUrlId)).length);
+      }
+      case 'reset':
+        fake.reset();
+        opened.clear();
+        return reply(null);
+      case 'close':
+        void fake.close().then(() => process.exit(0));
+    }
+  });
+  process.send?.({ ready: { apiUrl: fake.apiUrl } });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(process.argv[2] ?? '');
