@@ -13,6 +13,7 @@ import { guardBodySize, MAX_REQUEST_BYTES } from './slack/body-limit.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dedupeEvents } from './slack/middleware/dedupe-events.js';
 import { stripNul } from './slack/middleware/strip-nul.js';
+import { tellOnFailure } from './slack/middleware/tell-on-failure.js';
 import type { Deps } from './use-cases/deps.js';
 
 export interface PromoCoach {
@@ -110,6 +111,7 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
   });
 
   app.use(stripNul());
+  app.use(tellOnFailure(logger));
   app.use(dedupeEvents(deps));
 
   registerListeners(app, deps);

@@ -2,18 +2,16 @@
 // nudged exactly once. The tick runs in a real child process (the operator's
 // `promo-coach job weekly-nudges --at …`), against a fake Slack slowed down per DM so the
 // kill lands mid-tick, with DMs in flight.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '../../src/db/index.js';
 import { CLAIM_LEASE_MS } from '../../src/delivery/engine.js';
-import { quietLogger, TSX_LOADER } from '../db/migration-fixtures.js';
+import { quietLogger } from '../db/migration-fixtures.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { CLI_ENTRY, spawnTs } from './support.js';
 
 const kinds = await databaseKinds();
-const root = path.resolve(import.meta.dirname, '..', '..');
 const USERS = 1000;
 // Friday 27 November 2026, 15:00 in Berlin: every user is due at this instant.
 const DUE = new Date('2026-11-27T14:00:00Z');
@@ -44,41 +42,15 @@ async function seed(url: string): Promise<void> {
   }
 }
 
-// The CLI entry point, from source (bin/promo-coach.js runs the same runCli from dist/).
-const CLI = `
-const { runCli } = await import(${JSON.stringify(path.join(root, 'src', 'cli.ts'))});
-process.exitCode = await runCli(process.argv.slice(1), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  readStdin: async () => '',
-  env: process.env,
-});`;
-
 function runTick(fake: FakeSlack, databaseUrl: string, at: Date) {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--input-type=module', '-e', CLI, 'job', 'weekly-nudges', '--at', at.toISOString()], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DOTENV_CONFIG_PATH: '/nonexistent',
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += String(d)));
-  child.stderr.on('data', (d) => (output += String(d)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  return { child, exited, output: () => output };
+  return spawnTs(CLI_ENTRY, ['job', 'weekly-nudges', '--at', at.toISOString()], {
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+  }, cleanups);
 }
 
 const posted = (fake: FakeSlack) => fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && (c.response as { ok?: boolean }).ok);

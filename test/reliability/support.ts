@@ -1,7 +1,10 @@
 // Shared by the reliability suites: a snapshot of every table (so "changes nothing" is
 // checked everywhere, not only where a test thinks to look) and a way to let the work an
 // app does after its ack finish.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { Prisma } from '../../src/db/generated/sqlite/client.js';
+import { TSX_LOADER } from '../db/migration-fixtures.js';
 import type { TestApp } from '../support/app-harness.js';
 
 type Db = TestApp['coach']['database']['prisma'];
@@ -54,3 +57,46 @@ export function diff(before: Record<string, string>, after: Record<string, strin
   }
   return out;
 }
+
+export interface Child {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): string;
+}
+
+/**
+ * Runs TypeScript `code` from the repository (as ESM, through tsx) in a child process with
+ * a clean environment plus `env`, the way an operator's shell would start it. Remember to
+ * kill it: `stop` is pushed onto `cleanups`.
+ */
+export function spawnTs(code: string, args: string[], env: Record<string, string>, cleanups: (() => Promise<void>)[]): Child {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--input-type=module', '-e', code, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  return { child, exited, output: () => output };
+}
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** `promo-coach <args>` from source (bin/promo-coach.js runs the same runCli from dist/). */
+export const CLI_ENTRY = `
+const { runCli } = await import(${JSON.stringify(path.join(ROOT, 'src', 'cli.ts'))});
+process.exitCode = await runCli(process.argv.slice(1), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readStdin: async () => '',
+  env: process.env,
+});`;
+
+/** `npm start` from source: src/main.ts. */
+export const MAIN_ENTRY = `await import(${JSON.stringify(path.join(ROOT, 'src', 'main.ts'))});`;
