@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WIN_ACTIONS, WIN_VIEWS } from '../../src/slack/ids.js';
 import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from '../support/app-harness.js';
 import { databaseKinds, POSTGRES_ADMIN_URL } from '../support/databases.js';
+import { FAKE_OPENAI_KEY, startFakeOpenAi } from '../support/fake-openai.js';
 import { RESPONSE_URL_METHOD } from '../support/fake-slack.js';
 import { onboardUser } from '../support/onboarding.js';
 import { dmsTo, tick } from '../e2e/nudges-fixtures.js';
@@ -183,5 +184,32 @@ describe.runIf(kinds.includes('postgres'))('PostgreSQL going away mid-request', 
     const again = await app.slack.viewSubmission({ userId: USER, callbackId: WIN_VIEWS.win, privateMetadata: meta, values, hash: 'h1' });
     expect(again.json<{ response_action: string }>().response_action).toBe('update');
     expect((await winsOf(app)).map((w) => w.text)).toEqual(['Cut checkout p99 latency by 40%']);
+  });
+});
+
+describe.each(kinds)('the LLM failing on %s', (database) => {
+  // Every way the model can fail is in test/e2e/llm-suggestions.test.ts; here, the two that
+  // need nothing scripted: a model that only errs, and a model host that is not there.
+  it.for([
+    ['answers 500 to everything', 'fake'],
+    ['cannot be reached', 'http://127.0.0.1:1/v1'],
+  ] as const)('when the model %s, then /promo win is answered by the rules at once and no suggestion follows', async ([, where]) => {
+    const llm = await startFakeOpenAi();
+    cleanups.push(() => llm.close());
+    llm.answerWith(() => ({ status: 500 }));
+    const app = await startTestApp({
+      database,
+      now: NOW,
+      env: { OPENAI_API_KEY: FAKE_OPENAI_KEY, OPENAI_BASE_URL: where === 'fake' ? llm.baseUrl : where, LLM_TIMEOUT_MS: '800' },
+    });
+    await onboardUser(app, USER, { tz: 'America/New_York', now: NOW });
+    await app.slack.command({ userId: USER, text: 'win Wrote the design doc for the new cache and mentored two engineers through the rollout' });
+    const answer = await app.fake.waitForCall(RESPONSE_URL_METHOD);
+    expect(String(answer.args.text)).toMatch(/^Logged\./);
+    await settle(1_500);
+    const [win] = await winsOf(app);
+    expect(win?.criteria.length, 'the rules tagged it').toBeGreaterThan(0);
+    expect(JSON.stringify(app.fake.calls.map((c) => c.args))).not.toContain('drafted by an AI model');
+    if (where === 'fake') expect(llm.requests.length).toBeGreaterThan(0);
   });
 });
