@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { RESPONSE_URL_METHOD, startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import { createSlackSender, type SlackSender } from '../test/support/slack-requests.js';
 
-type Op = { op: 'now' } | { op: 'opened'; triggers: string[] } | { op: 'responses'; ids: string[] } | { op: 'reset' } | { op: 'close' };
+type Op = { op: 'opened'; triggers: string[] } | { op: 'responses'; ids: string[] } | { op: 'reset' } | { op: 'close' };
 type Request = Op & { id: number };
 
-/** Epoch milliseconds with sub-millisecond precision, comparable between processes on one machine. */
+/** Milliseconds with sub-millisecond precision, for intervals timed within one process. */
 export const preciseNow = () => performance.timeOrigin + performance.now();
 
 export interface RemoteFakeSlack {
@@ -20,7 +20,10 @@ export interface RemoteFakeSlack {
   responseUrl(id?: string): string;
   /** Signs and sends requests to the app at baseUrl, as Slack does, with response_urls on this fake. */
   sender(baseUrl: string): SlackSender;
-  /** When each trigger's views.open arrived (on this process's preciseNow clock), or null if it has not. */
+  /**
+   * When each trigger's views.open arrived, or null if it has not: Date.now(), the one clock
+   * two processes share (performance.timeOrigin differs between them by up to tens of ms).
+   */
   opened(triggers: string[]): Promise<(number | null)[]>;
   /** How many calls reached these response_url ids. */
   responses(ids: string[]): Promise<number>;
@@ -50,16 +53,6 @@ export async function startRemoteFakeSlack(token: string, signingSecret: string)
       child.send({ ...request, id });
     });
   const { apiUrl } = await ready;
-  // performance.timeOrigin is fixed when a process starts and can be tens of ms apart
-  // between two processes: measure the child's clock against ours, keeping the sample
-  // with the shortest round trip.
-  let best = { rtt: Infinity, offset: 0 };
-  for (let i = 0; i < 20; i++) {
-    const sent = preciseNow();
-    const theirs = await ask<number>({ op: 'now' });
-    const back = preciseNow();
-    if (back - sent < best.rtt) best = { rtt: back - sent, offset: theirs - (sent + back) / 2 };
-  }
   const base = apiUrl.replace(/\/api\/?$/, '');
   let responseIds = 0;
   const responseUrl = (id = `RB${++responseIds}`) => `${base}/response/${encodeURIComponent(id)}`;
@@ -73,7 +66,7 @@ export async function startRemoteFakeSlack(token: string, signingSecret: string)
         fakeSlack: { responseUrl: (id?: string) => responseUrl(id), viewById: () => undefined, lastView: () => undefined } as unknown as FakeSlack,
       }),
     responseUrl,
-    opened: async (triggers) => (await ask<(number | null)[]>({ op: 'opened', triggers })).map((at) => (at === null ? null : at - best.offset)),
+    opened: (triggers) => ask({ op: 'opened', triggers }),
     responses: (ids) => ask({ op: 'responses', ids }),
     reset: () => ask({ op: 'reset' }),
     async close() {
@@ -92,7 +85,7 @@ async function serve(token: string): Promise<void> {
     .waitForCall(
       'views.open',
       (call) => {
-        opened.set(String(call.args.trigger_id), preciseNow());
+        opened.set(String(call.args.trigger_id), Date.now());
         return false;
       },
       2 ** 31 - 1,
@@ -101,8 +94,6 @@ async function serve(token: string): Promise<void> {
   process.on('message', (request: Request) => {
     const reply = (value: unknown) => process.send?.({ id: request.id, value });
     switch (request.op) {
-      case 'now':
-        return reply(preciseNow());
       case 'opened':
         return reply(request.triggers.map((t) => opened.get(t) ?? null));
       case 'responses': {
