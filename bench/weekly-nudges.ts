@@ -47,7 +47,7 @@ const userIds = (n: number) => Array.from({ length: n }, (_, i) => `UBENCH${Stri
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Onboarded users with their DM channel already cached, as after their first week. */
-async function seed(database: ReturnType<typeof openDatabase>, ids: string[]): Promise<void> {
+async function seed(database: Awaited<ReturnType<typeof openDatabase>>, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += SEED_CHUNK) {
     const chunk = ids.slice(i, i + SEED_CHUNK);
     await database.prisma.user.createMany({ data: chunk.map((id) => ({ id, tz: 'Europe/Berlin', dmChannelId: `D${id}` })) });
@@ -81,7 +81,7 @@ async function tickOn(kind: DatabaseKind, ids: string[]) {
   const logger = createLogger({ level: 'warn', format: 'json' });
   try {
     await migrateDatabase(testDb.url, logger);
-    const database = openDatabase(testDb.url);
+    const database = await openDatabase(testDb.url);
     try {
       const seedStarted = performance.now();
       await seed(database, ids);
