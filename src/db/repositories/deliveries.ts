@@ -115,10 +115,11 @@ export function deliveriesRepository(db: Db) {
     async markSendingMany(ids: string[]): Promise<void> {
       if (ids.length === 0) return;
       const page = jsonRows(dialect, ids.map((id) => [id]));
+      // IN (subquery), not a join: joined, SQLite walks every claimed row through the status
+      // index and reads the whole JSON for each, quadratic in a busy tick.
       await db.$executeRaw`
         UPDATE "Delivery" SET "status" = 'sending'
-        FROM ${page.from}
-        WHERE "Delivery"."id" = ${page.text(0)} AND "Delivery"."status" = 'claimed'`;
+        WHERE "id" IN (SELECT ${page.text(0)} FROM ${page.from}) AND "status" = 'claimed'`;
     },
 
     /** Marks a page of sends in one statement. */
