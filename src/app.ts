@@ -24,6 +24,8 @@ export interface PromoCoach {
   start(): Promise<{ port: number }>;
   /** Stops taking requests, lets in-flight ones finish, stops jobs, closes the database. */
   stop(): Promise<void>;
+  /** Resolves once no request's listener work is in flight (what a test waits for instead of sleeping). */
+  idle(): Promise<void>;
 }
 
 /** Slack refused the bot token, or could not be reached, while the app was starting. */
@@ -142,6 +144,9 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
       logger.info({ mode: config.slack.mode, port }, `Promo Coach is running${config.slack.mode === 'socket' ? ' (Socket Mode)' : ''}`);
       if (options.jobs ?? config.jobsEnabled) scheduler = startScheduler(deps);
       return { port };
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     async stop() {
       await app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));

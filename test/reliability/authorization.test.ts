@@ -298,7 +298,7 @@ async function buildScene(app: TestApp): Promise<Scene> {
   await tick(app, '2026-11-27T20:00:00Z');
   const nudge = dmsTo(app, VICTIM).find((c) => buttonsOf(c).some((b) => b.action_id === NUDGE_ACTIONS.nothingThisWeek));
   expect(nudge, 'the victim was nudged').toBeDefined();
-  await settle();
+  await settle(app);
   return { winId: win.id, draftId: prep.draftId, meetingId: answered.value.meetingId, planId, checkInId, nudge: nudge as RecordedCall, planPost };
 }
 
@@ -327,7 +327,7 @@ describe.each(kinds)('forged ids on %s', (database) => {
       } catch (error) {
         return [`${label}: the request failed: ${(error as Error).message}`];
       }
-      await settle(150);
+      await settle(app);
       if (res.status !== 200) found.push(`${label}: HTTP ${res.status}`);
       // The presser's own rows may change (pausing their own nudges); no one else's may.
       for (const [table, { gone, came }] of Object.entries(diff(before, await snapshot(app)))) {

@@ -88,7 +88,7 @@ describe.each(kinds)('faults on %s', (database) => {
       app.fake.failNext(RESPONSE_URL_METHOD, { status: 500 });
       await app.slack.command({ userId: USER, text: 'win Led the incident review for the billing outage' });
       await app.fake.waitForCall(RESPONSE_URL_METHOD);
-      await settle();
+      await settle(app);
       expect((await winsOf(app)).map((w) => w.text)).toEqual(['Led the incident review for the billing outage']);
       expect(app.logs.some((l) => /"level":50/.test(l))).toBe(true);
     });
@@ -206,7 +206,7 @@ describe.each(kinds)('the LLM failing on %s', (database) => {
     await app.slack.command({ userId: USER, text: 'win Wrote the design doc for the new cache and mentored two engineers through the rollout' });
     const answer = await app.fake.waitForCall(RESPONSE_URL_METHOD);
     expect(String(answer.args.text)).toMatch(/^Logged\./);
-    await settle(1_500);
+    await settle(app);
     const [win] = await winsOf(app);
     expect(win?.criteria.length, 'the rules tagged it').toBeGreaterThan(0);
     expect(JSON.stringify(app.fake.calls.map((c) => c.args))).not.toContain('drafted by an AI model');

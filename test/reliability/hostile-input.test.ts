@@ -197,7 +197,7 @@ describe.each(kinds)('hostile input on %s', (database) => {
       const logs = app.logs.length;
       const wire = field.slackEncodes && !c.tokens ? c.text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : c.text;
       const res = await field.send(app, wire, ctx, n);
-      await settle(200);
+      await settle(app);
       if (res.status >= 500 || res.status === 0) problems.push(`${c.name}: HTTP ${res.status}`);
       const unhandled = app.logs.slice(logs).find((l) => /unhandled|"level":(50|60)|"level":"(error|fatal)"/.test(l));
       if (unhandled) problems.push(`${c.name}: ${unhandled.slice(0, 200)}`);

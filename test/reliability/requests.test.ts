@@ -70,7 +70,7 @@ describe('requests that did not come from Slack as sent', () => {
     const from = app.fake.calls.length;
     const { body, headers } = make(winCommand());
     expect(await post(app, body, headers)).toBe(401);
-    await settle();
+    await settle(app);
     expect(await snapshot(app, { bookkeeping: true })).toEqual(before);
     expect(callsSince(app, from)).toEqual([]);
   });

@@ -42,8 +42,14 @@ export function callsSince(app: TestApp, from: number): string[] {
   return app.fake.calls.slice(from).map((c) => c.method);
 }
 
-/** Lets work the app does after its ack finish before asserting that something did not happen. */
-export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until the work the app does after its ack (and any retries of its Slack calls) is
+ * done, so a test can assert that something did not happen without guessing a delay.
+ */
+export async function settle(app: TestApp): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await app.coach.idle();
+}
 
 /** What changed between two snapshots, per table: rows that went and rows that came. Empty when nothing did. */
 export function diff(before: Record<string, string>, after: Record<string, string>): Record<string, { gone: string[]; came: string[] }> {
