@@ -15,7 +15,8 @@ describe.each(kinds)('the Home tab on %s', (database) => {
     await settle(150);
     await app.slack.command({ userId: ENGINEER, text: 'win Paired with the new hire on the cache rollout' });
     await first;
-    await settle(1_200);
+    // Every request's work after its ack (the write, then the Home publishes) is done.
+    await app.coach.idle();
 
     const publishes = app.fake.callsTo('views.publish').filter((c) => c.args.user_id === ENGINEER);
     const homeId = (publishes[0]?.response as { view: { id: string } }).view.id;
