@@ -5,7 +5,7 @@ import { CHECKIN_NOTE_MAX, CRITERION_STATUSES, type CheckInDone, type CheckInFor
 import { CHECKIN_VIEWS } from '../ids.js';
 import { formatDay } from './nudge.js';
 import { STATUS_LABEL } from './plan-modals.js';
-import { escapeMrkdwn, selectOption, truncate } from './text.js';
+import { escapeMrkdwn, modalView, selectOption, truncate } from './text.js';
 
 export const statusBlock = (criterionId: string) => `${CHECKIN_VIEWS.statusBlockPrefix}${criterionId}`;
 export const evidenceBlock = (criterionId: string) => `${CHECKIN_VIEWS.evidenceBlockPrefix}${criterionId}`;
@@ -73,15 +73,7 @@ export function checkInModal(form: CheckInForm, privateMetadata: string): ModalV
       ...(form.note ? { initial_value: form.note } : {}),
     },
   });
-  return {
-    type: 'modal',
-    callback_id: CHECKIN_VIEWS.modal,
-    private_metadata: privateMetadata,
-    title: { type: 'plain_text', text: 'Plan check-in' },
-    submit: { type: 'plain_text', text: 'Save check-in' },
-    close: { type: 'plain_text', text: 'Later' },
-    blocks,
-  };
+  return modalView({ callbackId: CHECKIN_VIEWS.modal, title: 'Plan check-in', submit: 'Save check-in', close: 'Later', metadata: privateMetadata, blocks });
 }
 
 export function checkInSavedModal(done: CheckInDone): ModalView {

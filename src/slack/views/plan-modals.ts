@@ -6,7 +6,7 @@ import type { CriterionStatus } from '../../use-cases/plan-messages.js';
 import { CRITERION_MAX, MAX_PLAN_CRITERIA, type PlanData } from '../../use-cases/plans.js';
 import { CHECKIN_ACTIONS, OUTCOME_ACTIONS, PLAN_ACTIONS, PLAN_VIEWS } from '../ids.js';
 import { formatDay } from './nudge.js';
-import { escapeMrkdwn, selectOption, truncate } from './text.js';
+import { escapeMrkdwn, modalView, selectOption, truncate } from './text.js';
 
 export const STATUS_MARK: Record<CriterionStatus, string> = { not_started: '⚪', in_progress: '🟡', done: '✅' };
 export const STATUS_LABEL: Record<CriterionStatus, string> = { not_started: 'Not started', in_progress: 'In progress', done: 'Done' };
@@ -19,16 +19,8 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 export const criterionBlock = (i: number) => `${PLAN_VIEWS.criterionBlockPrefix}${i}`;
 export const dateBlock = (i: number) => `${PLAN_VIEWS.dateBlockPrefix}${i}`;
 
-function modal(callbackId: string, title: string, blocks: KnownBlock[], privateMetadata: string, submit?: string, close = 'Later'): ModalView {
-  return {
-    type: 'modal',
-    callback_id: callbackId,
-    private_metadata: privateMetadata,
-    title: { type: 'plain_text', text: title },
-    ...(submit ? { submit: { type: 'plain_text' as const, text: submit } } : {}),
-    close: { type: 'plain_text', text: close },
-    blocks,
-  };
+function modal(callbackId: string, title: string, blocks: KnownBlock[], metadata: string, submit?: string, close = 'Later'): ModalView {
+  return modalView({ callbackId, title, blocks, metadata, close, ...(submit ? { submit } : {}) });
 }
 
 function criterionInput(i: number, initial: string | undefined, label: string): KnownBlock {

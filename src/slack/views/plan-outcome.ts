@@ -4,7 +4,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { OUTCOME_REASON_MAX, type OutcomeForm, type OutcomeRecorded } from '../../use-cases/outcomes.js';
 import { OUTCOME_VIEWS } from '../ids.js';
 import { formatDay } from './nudge.js';
-import { escapeMrkdwn, truncate } from './text.js';
+import { escapeMrkdwn, modalView, truncate } from './text.js';
 
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
 export const RESULT_OPTIONS = [option('I was promoted', 'promoted'), option('Not this time', 'not_this_time')];
@@ -46,15 +46,7 @@ export function outcomeModal(form: OutcomeForm, privateMetadata: string, presele
       element: { type: 'radio_buttons', action_id: OUTCOME_VIEWS.nextAction, options: nextOptions, initial_option: nextOptions[0] },
     },
   ];
-  return {
-    type: 'modal',
-    callback_id: OUTCOME_VIEWS.modal,
-    private_metadata: privateMetadata,
-    title: { type: 'plain_text', text: 'After calibration' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Later' },
-    blocks,
-  };
+  return modalView({ callbackId: OUTCOME_VIEWS.modal, title: 'After calibration', submit: 'Save', close: 'Later', metadata: privateMetadata, blocks });
 }
 
 export function outcomeSavedModal(recorded: OutcomeRecorded): ModalView {

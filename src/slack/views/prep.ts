@@ -7,7 +7,7 @@ import { cadenceLabel } from '../../use-cases/one-pager.js';
 import { BEHAVIOR_MAX, GAP_MAX, MAX_CASE_WINS, OPENING_MAX, STRETCH_MAX, type PrepScreen, type PrepStep, type WinChoice } from '../../use-cases/prep.js';
 import { PREP_ACTIONS, PREP_VIEWS } from '../ids.js';
 import { encodeMetadata } from '../metadata.js';
-import { escapeMrkdwn, plural, selectOption, truncate } from './text.js';
+import { escapeMrkdwn, modalView, plural, selectOption, truncate } from './text.js';
 
 /** Each step's title (24 characters at most) and what Home calls it. */
 export const STEP_TITLES: Record<PrepStep, string> = {
@@ -24,17 +24,6 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(truncate(text, 3000)) });
 
-function modal(args: { callbackId: string; title: string; blocks: KnownBlock[]; submit?: string; close?: string; metadata?: string }): ModalView {
-  return {
-    type: 'modal',
-    callback_id: args.callbackId,
-    title: plain(args.title),
-    ...(args.submit ? { submit: plain(args.submit) } : {}),
-    close: plain(args.close ?? 'Close'),
-    private_metadata: args.metadata ?? '',
-    blocks: args.blocks,
-  };
-}
 
 const ICON: Record<Finding['severity'], string> = { error: ':warning:', warning: ':bulb:', info: ':white_check_mark:' };
 
@@ -112,7 +101,7 @@ export const winOption = (w: WinChoice): PlainTextOption => selectOption(`${w.da
 /** Every step of the prep, by its screen. */
 export function prepStepModal(screen: PrepScreen): ModalView {
   const blocks: KnownBlock[] = [...resumedBanner(screen), ...stepBlocks(screen), ...backButton(screen), progress(screen)];
-  return modal({
+  return modalView({
     callbackId: PREP_VIEWS.step,
     title: STEP_TITLES[screen.step],
     submit: screen.step === 'review' ? 'Make my one-pager' : 'Next',
@@ -330,11 +319,11 @@ function reviewBlocks(s: Screen<'review'>): KnownBlock[] {
 
 /** Shown at once, inside Slack's 3 seconds, while the prep loads. */
 export function prepLoadingModal(): ModalView {
-  return modal({ callbackId: PREP_VIEWS.loading, title: 'Career conversation', blocks: [section(':hourglass_flowing_sand: Getting your prep ready…')] });
+  return modalView({ callbackId: PREP_VIEWS.loading, title: 'Career conversation', blocks: [section(':hourglass_flowing_sand: Getting your prep ready…')] });
 }
 
 export function prepNoticeModal(message: string): ModalView {
-  return modal({ callbackId: PREP_VIEWS.notice, title: 'Career conversation', blocks: [section(message)] });
+  return modalView({ callbackId: PREP_VIEWS.notice, title: 'Career conversation', blocks: [section(message)] });
 }
 
 /** The meeting's date and time: right after the prep, and from the DM or Home to set or move it. */
@@ -345,7 +334,7 @@ export function meetingModal(args: { form: MeetingForm; afterPrep: boolean }): M
     : form.date
       ? '*Move the meeting.* I will move the reminder and the follow-up with it.'
       : '*When is the conversation?* I will send the calendar invite, remind you the day before to send the one-pager, and ask how it went afterwards.';
-  return modal({
+  return modalView({
     callbackId: PREP_VIEWS.meeting,
     title: args.afterPrep ? 'You are ready' : 'Career conversation',
     submit: form.date ? 'Move it' : 'Save the date',
@@ -369,7 +358,7 @@ export function meetingModal(args: { form: MeetingForm; afterPrep: boolean }): M
 }
 
 export function meetingSavedModal(s: MeetingScheduled): ModalView {
-  return modal({ callbackId: PREP_VIEWS.notice, title: 'Career conversation', close: 'Done', blocks: [section(meetingSummary(s))] });
+  return modalView({ callbackId: PREP_VIEWS.notice, title: 'Career conversation', close: 'Done', blocks: [section(meetingSummary(s))] });
 }
 
 /** What was booked, and what happens around it. */

@@ -1,5 +1,5 @@
 // Text helpers for everything we put in front of Slack.
-import type { PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 
 /**
  * Escapes user-written text for mrkdwn. Slack reads "<!channel>", "<@U123>" and
@@ -23,4 +23,28 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 /** A select option; Block Kit allows at most 75 characters in an option's text and value. */
 export function selectOption(text: string, value: string): PlainTextOption {
   return { text: { type: 'plain_text', text: truncate(text, 75) }, value: value.slice(0, 75) };
+}
+
+export interface ModalViewArgs {
+  callbackId: string;
+  title: string;
+  blocks: KnownBlock[];
+  /** Absent for a modal with nothing to submit (a notice). */
+  submit?: string;
+  close?: string;
+  /** Ids and step only (the draft row is the truth); src/slack/metadata.ts parses it back. */
+  metadata?: string;
+}
+
+/** The envelope every modal shares; the caller gives what differs. */
+export function modalView({ callbackId, title, blocks, submit, close = 'Close', metadata = '' }: ModalViewArgs): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    private_metadata: metadata,
+    title: { type: 'plain_text', text: title },
+    ...(submit ? { submit: { type: 'plain_text' as const, text: submit } } : {}),
+    close: { type: 'plain_text', text: close },
+    blocks,
+  };
 }
