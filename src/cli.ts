@@ -4,11 +4,11 @@ import { CYCLES_USAGE, runCyclesCommand } from './cli/cycles-command.js';
 import { runCoachCommand } from './cli/coach-command.js';
 import { LLM_USAGE, runLlmCommand } from './cli/llm-command.js';
 import { runUserCommand, USER_USAGE } from './cli/user-command.js';
-import { ConfigError, loadConfig, loadDatabaseConfig, loadLlmMonthlyTokenCap } from './config.js';
+import { ConfigError, loadConfig, loadDatabaseConfig, loadLlmMonthlyTokenCap, logSecrets, type Config } from './config.js';
 import { migrateDatabase } from './db/index.js';
 import { createDeps, openCore } from './deps.js';
 import { findJob, JOBS } from './jobs/index.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 
 export const USAGE = `Usage: promo-coach <command> [options]
 
@@ -34,6 +34,11 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
+
+/** Operator commands log JSON at warn (a job at LOG_LEVEL), scrubbed of every secret they were given. */
+function cliLogger(config: Pick<Config, 'database'> & Partial<Pick<Config, 'slack' | 'llm'>>, level = 'warn'): Logger {
+  return createLogger({ level, format: 'json', secrets: logSecrets(config) });
+}
 
 /** Runs one CLI invocation; returns the exit code (2 for usage errors, 1 for failures). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -65,8 +70,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'migrate': {
       parse(rest, {}, 0);
       const config = loadDatabaseConfig(io.env);
-      const logger = createLogger({ level: 'warn', format: 'json' });
-      const { applied } = await migrateDatabase(config.database.url, logger);
+      const { applied } = await migrateDatabase(config.database.url, cliLogger(config));
       io.stdout(applied.length ? `Applied ${applied.join(', ')}\n` : 'The database is up to date.\n');
       return 0;
     }
@@ -78,7 +82,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         open: async () => {
           const clock = () => new Date();
           const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
-          const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), clock);
+          const { database, repos } = await openCore(config, cliLogger(config), clock);
           return { deps: { repos, clock }, close: () => database.close() };
         },
       });
@@ -87,13 +91,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         ...io,
         openDatabase: async () => {
           const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
-          const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), () => new Date());
+          const { database, repos } = await openCore(config, cliLogger(config), () => new Date());
           return { deps: { repos, clock: () => new Date() }, close: () => database.close() };
         },
         openWithSlack: async () => {
           const config = loadConfig(io.env);
-          const logger = createLogger({ level: 'warn', format: 'json', secrets: [config.slack.botToken, config.slack.signingSecret] });
-          const { database, ...deps } = await createDeps(config, { logger });
+          const { database, ...deps } = await createDeps(config, { logger: cliLogger(config) });
           return { deps, close: () => database.close() };
         },
       });
@@ -103,7 +106,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         monthlyTokenCap: () => loadLlmMonthlyTokenCap(io.env),
         open: async () => {
           const config = { ...loadDatabaseConfig(io.env), ladderFile: undefined };
-          const { database, repos } = await openCore(config, createLogger({ level: 'warn', format: 'json' }), () => new Date());
+          const { database, repos } = await openCore(config, cliLogger(config), () => new Date());
           return { deps: { repos }, close: () => database.close() };
         },
       });
@@ -129,12 +132,7 @@ async function runJob(args: string[], io: CliIo): Promise<number> {
   if (Number.isNaN(at.getTime())) throw new UsageError(`--at "${String(values.at)}" is not an ISO time such as 2026-11-27T15:00:00Z`);
 
   const config = loadConfig(io.env);
-  const logger = createLogger({
-    level: config.log.level,
-    format: 'json',
-    secrets: [config.slack.botToken, config.slack.signingSecret, config.slack.appToken],
-  });
-  const { database, ...deps } = await createDeps(config, { logger, clock: () => at });
+  const { database, ...deps } = await createDeps(config, { logger: cliLogger(config, config.log.level), clock: () => at });
   try {
     const result = await job.run(deps, at);
     io.stdout(`${JSON.stringify({ job: job.name, at: at.toISOString(), ...result })}\n`);

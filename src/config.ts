@@ -219,3 +219,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jobsEnabled: (e.JOBS_ENABLED ?? 'true') === 'true',
   };
 }
+
+/**
+ * Every secret in the configuration, for the logger to scrub wherever it shows up: the
+ * Slack tokens and signing secret, the LLM key, and the database password (as written in
+ * DATABASE_URL and decoded). Operator commands that read only the database pass just that.
+ */
+export function logSecrets(config: Pick<Config, 'database'> & Partial<Pick<Config, 'slack' | 'llm'>>): string[] {
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.llm?.apiKey];
+  if (config.database.kind === 'postgres') {
+    try {
+      const { password } = new URL(config.database.url);
+      if (password) secrets.push(password, decodeURIComponent(password));
+    } catch {
+      // An unparsable URL is refused when the database is opened; there is no password to find.
+    }
+  }
+  return secrets.filter((s): s is string => typeof s === 'string' && s !== '');
+}

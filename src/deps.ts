@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { createRepositories, migrateDatabase, openDatabase, type Database } from './db/index.js';
 import { defaultLadder, loadLadderFile, type Ladder } from './ladder/index.js';
 import { LiveLadder } from './ladder/live-ladder.js';
-import type { Logger } from './logger.js';
+import { toBoltLogger, type Logger } from './logger.js';
 import { loadSettingsFile } from './org/settings-file.js';
 import { slackGateway } from './slack/gateway.js';
 import { rollCyclesForward } from './use-cases/cycles.js';
@@ -70,7 +70,11 @@ export async function createDeps(
 ): Promise<AppDeps> {
   const clock = options.clock ?? (() => new Date());
   const { database, repos, ladder, org } = await openCore(config, options.logger, clock);
-  const client = options.slackClient ?? new WebClient(config.slack.botToken, slackClientOptions(config));
+  // Its own client (the CLI's) logs through ours: JSON, scrubbed, payloads dropped, never
+  // the WebClient's console lines mixed into a command's output.
+  const client =
+    options.slackClient ??
+    new WebClient(config.slack.botToken, { ...slackClientOptions(config), logger: toBoltLogger(options.logger, 'web-api') });
   // The openai SDK costs ~150 ms and ~5 MB to load: only a configured key loads it.
   const llm = config.llm ? (await import('./llm/index.js')).createLlm(config.llm) : undefined;
   return { database, repos, ladder, org, logger: options.logger, clock, slack: slackGateway(client, repos.users), ...(llm ? { llm } : {}) };

@@ -68,10 +68,16 @@ export function createLogger(options: LoggerOptions): Logger {
           const serialized = pino.stdSerializers.err(err as Error);
           const code = (err as { code?: unknown }).code;
           // A Prisma error's message quotes the query's arguments, which carry what users
-          // wrote: keep the error's kind, code and model, never its text.
-          if (serialized.type.startsWith('PrismaClient')) {
-            const model = (err as { meta?: { modelName?: unknown } }).meta?.modelName;
-            return { type: serialized.type, code, model, message: `database error${code ? ` ${String(code)}` : ''}` };
+          // wrote: keep the error's kind, code and model, never its text. Bolt wraps a
+          // listener's uncoded error (a validation error) in one of its own that copies the
+          // message, and a cause's message is joined to its wrapper's: both count as one.
+          const prisma = prismaErrorIn(err);
+          if (prisma) {
+            const dbCode = (prisma as { code?: unknown }).code;
+            const model = (prisma as { meta?: { modelName?: unknown } }).meta?.modelName;
+            const message = `database error${dbCode ? ` ${String(dbCode)}` : ''}`;
+            if (prisma === err) return { type: serialized.type, code, model, message };
+            return { type: serialized.type, code, message, cause: { type: prisma.constructor.name, code: dbCode, model } };
           }
           return {
             type: serialized.type,
@@ -91,6 +97,16 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
+}
+
+const isPrismaError = (e: object) => /^PrismaClient/.test(e.constructor.name) || /^PrismaClient/.test(String((e as Error).name));
+
+/** The Prisma error an error is or wraps (Bolt's `original`, a `cause`), if any. */
+function prismaErrorIn(err: unknown, depth = 0): Error | undefined {
+  if (!err || typeof err !== 'object' || depth > 8) return undefined;
+  if (isPrismaError(err)) return err as Error;
+  const { original, cause } = err as { original?: unknown; cause?: unknown };
+  return prismaErrorIn(original, depth + 1) ?? prismaErrorIn(cause, depth + 1);
 }
 
 /**

@@ -1,11 +1,11 @@
 // Entry point: `npm start`. Reads the configuration, starts the bot, and stops cleanly
 // on SIGTERM (Docker, Kubernetes) and SIGINT (Ctrl-C).
 import { createPromoCoach, SlackStartupError } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, logSecrets } from './config.js';
 import { DatabaseUrlError, MigrationError } from './db/index.js';
 import { LadderError } from './ladder/index.js';
 import { SettingsFileError } from './org/settings-file.js';
-import { createLogger } from './logger.js';
+import { createLogger, createScrubber } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -18,11 +18,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({
-    level: config.log.level,
-    format: config.log.format,
-    secrets: [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.llm?.apiKey],
-  });
+  const secrets = logSecrets(config);
+  const logger = createLogger({ level: config.log.level, format: config.log.format, secrets });
 
   let coach;
   try {
@@ -36,8 +33,9 @@ async function main(): Promise<void> {
       error instanceof SettingsFileError ||
       error instanceof LadderError
     ) {
-      // The operator's problem, not a bug: one clear line, no stack trace.
-      process.stderr.write(`Promo Coach cannot start: ${error.message}\n`);
+      // The operator's problem, not a bug: one clear line, no stack trace (a driver's
+      // message is quoted in it, so it is scrubbed like any log line).
+      process.stderr.write(`Promo Coach cannot start: ${createScrubber(secrets)(error.message)}\n`);
     } else {
       logger.fatal({ err: error }, 'Promo Coach could not start');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DATABASE_URL, loadDatabaseConfig, parseConfig } from '../src/config.js';
+import { ConfigError, DEFAULT_DATABASE_URL, loadDatabaseConfig, logSecrets, parseConfig } from '../src/config.js';
 
 const valid = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh' };
 
@@ -32,6 +32,12 @@ describe('configuration', () => {
   it('when DATABASE_URL is a postgres URL, then PostgreSQL is used', () => {
     expect(parseConfig({ ...valid, DATABASE_URL: 'postgres://u@db:5432/promo' }).database.kind).toBe('postgres');
     expect(parseConfig({ ...valid, DATABASE_URL: 'postgresql://u@db/promo' }).database.kind).toBe('postgres');
+  });
+
+  it('when the logger is given the secrets to scrub, then they are every token and key, and the database password as written and decoded', () => {
+    const config = parseConfig({ ...valid, SLACK_SIGNING_SECRET: 'signing-secret', OPENAI_API_KEY: 'sk-key', DATABASE_URL: 'postgres://promo:p%40ss-word@db:5432/promo' });
+    expect(logSecrets(config)).toEqual(['xoxb-1-2-abc', 'signing-secret', 'sk-key', 'p%40ss-word', 'p@ss-word']);
+    expect(logSecrets(loadDatabaseConfig({ DATABASE_URL: 'file:./x.db' }, { readDotenv: false }))).toEqual([]);
   });
 
   it('when SLACK_API_URL has no trailing slash, then one is added for the WebClient', () => {

@@ -1,3 +1,4 @@
+import { UnknownError } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createLogger, elidePayload, memoryDestination, toBoltLogger } from '../src/logger.js';
 
@@ -61,5 +62,17 @@ describe('logging database errors', () => {
     expect(all()).not.toContain('my private win');
     expect(all()).toContain('"code":"P2002"');
     expect(all()).toContain('"model":"Win"');
+  });
+
+  it('when a Prisma error reaches the log wrapped (by Bolt, whose error copies its message, or as a cause), then its text is dropped too', () => {
+    const { logger, all } = setup();
+    // A validation error renders the query, values and all, and has no code: Bolt wraps it.
+    class PrismaClientValidationError extends Error {}
+    const error = new PrismaClientValidationError('Invalid `prisma.win.create()` invocation:\n  data: { text: "my private win" }');
+    logger.error({ err: new UnknownError(error) }, 'unhandled error in a Slack listener');
+    logger.error({ err: new Error('could not save', { cause: error }) }, 'wrapped');
+    expect(all()).not.toContain('my private win');
+    expect(all()).toContain('"cause":{"type":"PrismaClientValidationError"}');
+    expect(all()).toContain('"code":"slack_bolt_unknown_error"');
   });
 });
