@@ -36,6 +36,10 @@ import { activePlan, buttons, runCheckIns } from '../e2e/plan-support.js';
 import { PrepDriver, type PrepApp } from '../e2e/prep-support.js';
 import { winValues } from '../e2e/wins-support.js';
 import { diff, settle, snapshot } from './support.js';
+import { scanLogsAfterEach } from './log-scan.js';
+
+// Every line each scenario made the app write is scanned for secrets and user text (§8).
+scanLogsAfterEach();
 
 const kinds = await databaseKinds();
 /** Monday 23 November 2026, 07:00 in New York. */

@@ -25,6 +25,10 @@ import { buttonsOf, dmsTo, messageTs, tick } from '../e2e/nudges-fixtures.js';
 import { activePlan, buttons, MANAGER, runCheckIns } from '../e2e/plan-support.js';
 import { winValues } from '../e2e/wins-support.js';
 import { diff, settle, snapshot } from './support.js';
+import { scanLogsAfterEach } from './log-scan.js';
+
+// Every line each scenario made the app write is scanned for secrets and user text (§8).
+scanLogsAfterEach();
 
 const kinds = await databaseKinds();
 const USER = 'UENG';

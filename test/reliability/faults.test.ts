@@ -13,6 +13,10 @@ import { onboardUser } from '../support/onboarding.js';
 import { dmsTo, tick } from '../e2e/nudges-fixtures.js';
 import { winValues } from '../e2e/wins-support.js';
 import { MAIN_ENTRY, settle, spawnTs } from './support.js';
+import { scanLogsAfterEach } from './log-scan.js';
+
+// Every line each scenario made the app write is scanned for secrets and user text (§8).
+scanLogsAfterEach();
 
 const kinds = await databaseKinds();
 const USER = 'UENG';
@@ -135,8 +139,9 @@ describe.each(kinds)('faults on %s', (database) => {
 
 describe('the database at start', () => {
   it.for([
-    ['PostgreSQL with nothing listening', 'postgres://postgres@127.0.0.1:1/promo'],
-    ['PostgreSQL with no such database', 'postgres://postgres@127.0.0.1:5432/promo_coach_no_such_db'],
+    // With a password (trust auth ignores it): the one line must not show it (§8).
+    ['PostgreSQL with nothing listening', 'postgres://postgres:start-db-password@127.0.0.1:1/promo'],
+    ['PostgreSQL with no such database', 'postgres://postgres:start-db-password@127.0.0.1:5432/promo_coach_no_such_db'],
   ] as const)('when DATABASE_URL names %s, then the app says so in one line and exits 1', async ([, url]) => {
     const run = spawnTs(MAIN_ENTRY, [], {
       SLACK_BOT_TOKEN: TEST_BOT_TOKEN,

@@ -12,6 +12,10 @@ import { state, type SentRequest } from '../support/slack-requests.js';
 import { activePlan, buttons, CRITERIA, DUE_DATES, dmsTo, runCheckIns } from '../e2e/plan-support.js';
 import { winValues } from '../e2e/wins-support.js';
 import { settle } from './support.js';
+import { scanLogsAfterEach } from './log-scan.js';
+
+// Every line each scenario made the app write is scanned for secrets and user text (§8).
+scanLogsAfterEach();
 
 const kinds = await databaseKinds();
 const NOW = new Date('2026-11-23T12:00:00Z');

@@ -10,6 +10,10 @@ import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { CLI_ENTRY, spawnTs } from './support.js';
+import { scanLogsAfterEach } from './log-scan.js';
+
+// Every line each scenario made the app write is scanned for secrets and user text (§8).
+scanLogsAfterEach();
 
 const kinds = await databaseKinds();
 const USERS = 1000;

@@ -8,6 +8,10 @@ import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from '../support/app-
 import { signBody, VERIFICATION_TOKEN } from '../support/slack-requests.js';
 import { onboard, ENGINEER } from '../e2e/wins-support.js';
 import { callsSince, settle, snapshot } from './support.js';
+import { captureSent, scanLogsAfterEach } from './log-scan.js';
+
+// Every line each scenario made the app write is scanned for secrets and user text (§8).
+scanLogsAfterEach();
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -29,6 +33,7 @@ function winCommand(text = 'win Led the incident review for the billing outage')
 const now = () => Math.floor(Date.now() / 1000);
 
 async function post(app: TestApp, body: string, headers: Record<string, string>): Promise<number> {
+  captureSent(body);
   const res = await fetch(`${app.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': FORM, ...headers }, body });
   await res.text();
   return res.status;

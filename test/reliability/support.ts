@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Prisma } from '../../src/db/generated/sqlite/client.js';
 import { TSX_LOADER } from '../db/migration-fixtures.js';
 import type { TestApp } from '../support/app-harness.js';
+import { captureProcess } from './log-scan.js';
 
 type Db = TestApp['coach']['database']['prisma'];
 
@@ -73,7 +74,7 @@ export interface Child {
 /**
  * Runs TypeScript `code` from the repository (as ESM, through tsx) in a child process with
  * a clean environment plus `env`, the way an operator's shell would start it. Remember to
- * kill it: `stop` is pushed onto `cleanups`.
+ * kill it: `stop` is pushed onto `cleanups`. Its output is scanned with the test's logs.
  */
 export function spawnTs(code: string, args: string[], env: Record<string, string>, cleanups: (() => Promise<void>)[]): Child {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, '--input-type=module', '-e', code, ...args], {
@@ -84,6 +85,7 @@ export function spawnTs(code: string, args: string[], env: Record<string, string
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
+  captureProcess(`child ${args.join(' ') || 'process'}`, () => output, env);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   cleanups.push(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

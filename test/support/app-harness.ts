@@ -3,7 +3,7 @@
 // a signed-request sender that talks to it as Slack does.
 import { afterEach, expect } from 'vitest';
 import { createPromoCoach, type PromoCoach } from '../../src/app.js';
-import { parseConfig, type Config } from '../../src/config.js';
+import { logSecrets, parseConfig, type Config } from '../../src/config.js';
 import { createLogger, memoryDestination } from '../../src/logger.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
@@ -19,8 +19,10 @@ export interface TestApp {
   slack: SlackSender;
   database: TestDatabase;
   baseUrl: string;
-  /** Every log line the app wrote, as JSON text. */
+  /** Every log line the app wrote, as JSON text (Bolt's and the WebClient's lines too). */
   logs: string[];
+  /** Every payload (or raw body) the test sent through `slack`: what users wrote, for the log scan. */
+  sent: unknown[];
   /** Set the app's clock (every use case and job reads it). */
   setNow(now: Date): void;
   stop(): Promise<void>;
@@ -38,6 +40,40 @@ export interface TestAppOptions {
 }
 
 const running: TestApp[] = [];
+const startListeners: ((app: TestApp) => void)[] = [];
+
+/** Calls `listener` with every app started from now on (test/reliability/log-scan.ts scans their logs). */
+export function onAppStarted(listener: (app: TestApp) => void): void {
+  startListeners.push(listener);
+}
+
+/** Records what each request carried, whichever sender method sent it. */
+function recordSent(sender: SlackSender, sent: unknown[]): SlackSender {
+  const wrap = <A extends unknown[], R>(send: (...args: A) => Promise<R>, record: (args: A, res: R) => unknown) =>
+    async (...args: A) => {
+      const res = await send(...args);
+      sent.push(record(args, res));
+      return res;
+    };
+  const recorded = Object.fromEntries(
+    Object.entries(sender).map(([name, send]) => [
+      name,
+      wrap(send as (...args: unknown[]) => Promise<{ payload?: unknown }>, (args, res) => (name === 'raw' ? args[0] : res.payload)),
+    ]),
+  );
+  return recorded as unknown as SlackSender;
+}
+
+/**
+ * PostgreSQL here trusts loopback, so a password is never asked for; the app is given one
+ * all the same, as production would, so the log scan has a real one to look for.
+ */
+function withPassword(url: string): string {
+  if (!url.startsWith('postgres')) return url;
+  const parsed = new URL(url);
+  if (!parsed.password) parsed.password = 'test-db-password-5d1e';
+  return parsed.toString();
+}
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const fake = options.sharedFake ?? (await startFakeSlack({ token: TEST_BOT_TOKEN }));
@@ -46,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
-    DATABASE_URL: database.url,
+    DATABASE_URL: withPassword(database.url),
     PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'debug',
     LOG_FORMAT: 'json',
@@ -58,13 +94,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     level: config.log.level,
     format: 'json',
     destination: logs,
-    secrets: [config.slack.botToken, config.slack.signingSecret],
+    secrets: logSecrets(config),
   });
   let now = options.now ?? new Date();
   const coach = await createPromoCoach(config, { logger, clock: () => now, jobs: false });
   const { port } = await coach.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const slack = createSlackSender({ baseUrl, signingSecret: TEST_SIGNING_SECRET, fakeSlack: fake });
+  const sent: unknown[] = [];
+  const slack = recordSent(createSlackSender({ baseUrl, signingSecret: TEST_SIGNING_SECRET, fakeSlack: fake }), sent);
   let stopped = false;
   const app: TestApp = {
     coach,
@@ -74,6 +111,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     baseUrl,
     logs: logs.lines,
+    sent,
     setNow: (next) => {
       now = next;
     },
@@ -86,6 +124,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   running.push(app);
+  for (const listener of startListeners) listener(app);
   return app;
 }
 
