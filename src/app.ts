@@ -9,6 +9,7 @@ import type { Database } from './db/index.js';
 import { createDeps, slackClientOptions } from './deps.js';
 import { startScheduler, type Scheduler } from './jobs/index.js';
 import { toBoltLogger, type Logger } from './logger.js';
+import { ackFirst } from './slack/ack-first.js';
 import { guardBodySize, MAX_REQUEST_BYTES } from './slack/body-limit.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { dedupeEvents } from './slack/middleware/dedupe-events.js';
@@ -100,17 +101,8 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
     throw new SlackStartupError(error);
   }
 
-  // Track every request's listener work, so stop() can wait for it (SIGTERM drains).
-  const inFlight = new Set<Promise<unknown>>();
-  app.use(async ({ next }) => {
-    const work = next();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
-  });
+  // Acks first, work after in turns; every request is tracked so stop() can drain them.
+  const requests = ackFirst(app, receiver);
 
   app.use(stripNul());
   app.use(tellOnFailure(logger));
@@ -145,17 +137,15 @@ export async function createPromoCoach(config: Config, options: CreateOptions): 
       if (options.jobs ?? config.jobsEnabled) scheduler = startScheduler(deps);
       return { port };
     },
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    idle: () => requests.idle(),
     async stop() {
       await app.stop().catch((err: unknown) => logger.warn({ err }, 'receiver did not stop cleanly'));
       if (config.slack.mode === 'socket' && server) await new Promise((resolve) => server?.close(resolve));
-      const drained = await withTimeout(Promise.allSettled([...inFlight]), options.drainTimeoutMs ?? 10_000).then(
+      const drained = await withTimeout(Promise.allSettled([...requests.inFlight]), options.drainTimeoutMs ?? 10_000).then(
         () => true,
         () => false,
       );
-      if (!drained) logger.warn({ pending: inFlight.size }, 'stopped before every request finished');
+      if (!drained) logger.warn({ pending: requests.inFlight.size }, 'stopped before every request finished');
       await scheduler?.stop();
       await database.close();
       logger.info('Promo Coach stopped');

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseKind } from '../config.js';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { awaitingAnswer, takingTurns } from './taking-turns.js';
 
 /**
  * Both generated clients come from one model file (prisma/schema.prisma), so their
@@ -62,6 +63,11 @@ function createFolders(dir: string): void {
   }
 }
 
+// How long a transaction may wait for its turn (db/taking-turns.ts) before it fails. Under a
+// burst the wait is seconds, after the ack, and harmless; Prisma's default is 2 s.
+const TRANSACTION_MAX_WAIT_MS = 20_000;
+const POSTGRES_POOL_SIZE = 10;
+
 // SQLite waits this long for another writer (a second process, the CLI) before failing.
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
@@ -85,11 +91,22 @@ export async function databaseOpener(url: string): Promise<() => Database> {
       import('./generated/sqlite/client.js'),
       import('@prisma/adapter-better-sqlite3'),
     ]);
-    return () => wrap('sqlite', new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) }));
+    return () =>
+      wrap(
+        'sqlite',
+        new PrismaClient({
+          // SQLite has one connection: one query or transaction at a time.
+          adapter: takingTurns(new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }), 1),
+          transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+        }),
+      );
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import('./generated/postgres/client.js'), import('@prisma/adapter-pg')]);
   return () => {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }) });
+    const prisma = new PrismaClient({
+      adapter: takingTurns(new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: 5_000 }), POSTGRES_POOL_SIZE),
+      transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+    });
     return wrap('postgres', prisma as unknown as Db);
   };
 }
@@ -99,7 +116,8 @@ function wrap(kind: DatabaseKind, prisma: Db): Database {
     kind,
     prisma,
     async ping() {
-      await prisma.$queryRawUnsafe('SELECT 1');
+      // A health check waits on no one's writes: a busy app is still a healthy one.
+      await awaitingAnswer.run({ answered: false }, () => prisma.$queryRawUnsafe('SELECT 1'));
     },
     async close() {
       await prisma.$disconnect();

@@ -85,6 +85,8 @@ describe('requests that did not come from Slack as sent', () => {
     const ts = now();
     const body = winCommand();
     expect(await post(app, body, { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signBody(TEST_SIGNING_SECRET, ts, body) })).toBe(200);
+    // The command acks first and stores the win after.
+    await settle(app);
     expect(await app.coach.deps.repos.wins.listRecent(ENGINEER, 10)).toHaveLength(1);
   });
 
