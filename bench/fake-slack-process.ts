@@ -2,13 +2,13 @@
 // publishes, confirmations) lands here, and checking and recording those calls costs
 // CPU; in the process that sends the requests and times their acks, that cost showed up
 // as ack latency the app never caused. The parent asks over IPC for what it needs: when
-// each views.open arrived, and how many confirmations reached their response_url.
+// each views.open arrived, and how many response_urls got the message it waits for.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RESPONSE_URL_METHOD, startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import { createSlackSender, type SlackSender } from '../test/support/slack-requests.js';
 
-type Op = { op: 'opened'; triggers: string[] } | { op: 'responses'; ids: string[] } | { op: 'reset' } | { op: 'close' };
+type Op = { op: 'opened'; triggers: string[] } | { op: 'responses'; ids: string[]; textStartsWith: string } | { op: 'reset' } | { op: 'close' };
 type Request = Op & { id: number };
 
 /** Milliseconds with sub-millisecond precision, for intervals timed within one process. */
@@ -25,8 +25,11 @@ export interface RemoteFakeSlack {
    * two processes share (performance.timeOrigin differs between them by up to tens of ms).
    */
   opened(triggers: string[]): Promise<(number | null)[]>;
-  /** How many calls reached these response_url ids. */
-  responses(ids: string[]): Promise<number>;
+  /**
+   * How many of these response_url ids got a message whose text starts with textStartsWith:
+   * a confirmation that says what it should, not just any reply (a failure is a reply too).
+   */
+  responses(ids: string[], textStartsWith: string): Promise<number>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -67,7 +70,7 @@ export async function startRemoteFakeSlack(token: string, signingSecret: string)
       }),
     responseUrl,
     opened: (triggers) => ask({ op: 'opened', triggers }),
-    responses: (ids) => ask({ op: 'responses', ids }),
+    responses: (ids, textStartsWith) => ask({ op: 'responses', ids, textStartsWith }),
     reset: () => ask({ op: 'reset' }),
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -98,7 +101,12 @@ async function serve(token: string): Promise<void> {
         return reply(request.triggers.map((t) => opened.get(t) ?? null));
       case 'responses': {
         const ids = new Set(request.ids);
-        return reply(fake.callsTo(RESPONSE_URL_METHOD).filter((c) => c.responseUrlId !== undefined && ids.has(c.responseUrlId)).length);
+        const answered = fake
+          .callsTo(RESPONSE_URL_METHOD)
+          .filter((c) => c.responseUrlId !== undefined && ids.has(c.responseUrlId) && String(c.args.text ?? '').startsWith(request.textStartsWith))
+          .map((c) => c.responseUrlId);
+        // Distinct ids: a confirmation may be followed by more messages to the same response_url.
+        return reply(new Set(answered).size);
       }
       case 'reset':
         fake.reset();

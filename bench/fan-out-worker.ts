@@ -6,7 +6,8 @@
 // Both roles first send one warm-up DM, unmeasured, as a long-running app has sent DMs
 // before its next tick: what is measured is a tick, not a cold start.
 //
-// Each role imports only what it uses, so the baseline's RSS is a bare WebClient's.
+// Each role imports only what it uses, so the baseline's RSS is a bare WebClient's. It runs
+// as built by buildForBench (bench/processes.ts): plain node, the app's modules from dist/.
 
 export interface WorkerTask {
   role: 'tick' | 'baseline';

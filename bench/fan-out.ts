@@ -3,17 +3,18 @@
 // same N DMs at the same concurrency, with no database. The figures that matter are the
 // ratios, tick / baseline, since these machines are noisy and an absolute time means little.
 //
-// Each measured run is a process of its own (bench/fan-out-worker.ts), so its peak RSS is
-// its own; the fake Slack Web API and the seeding stay in this process.
+// Each measured run is a process of its own (bench/fan-out-worker.ts, built by
+// buildForBench to run on the app's dist/), so its peak RSS is its own; the fake Slack Web
+// API and the seeding stay in this process.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../src/db/index.js';
 import { createLogger } from '../src/logger.js';
 import { createTestDatabase, postgresAvailable, type DatabaseKind } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import type { WorkerResult, WorkerTask } from './fan-out-worker.js';
+import { FAN_OUT_WORKER, profileArgs } from './processes.js';
+import { median, round } from './stats.js';
 
 const TOKEN = 'xoxb-bench-token';
 // Friday 27 November 2026, 15:00 in Berlin: every seeded user is due at this instant.
@@ -21,7 +22,6 @@ const DUE = new Date('2026-11-27T14:00:00Z');
 // One more user, due an hour earlier, for the unmeasured warm-up DM.
 const WARM_UP = { user: 'UWARMUP', at: new Date(DUE.getTime() - 3_600_000) };
 const SEED_CHUNK = 1000;
-const PROFILES = path.join('data', 'bench-profiles');
 const BENCH_CYCLE = { name: 'Bench cycle', calibrationDate: '2027-06-30' };
 
 export interface FanOutOptions {
@@ -69,13 +69,11 @@ export interface FanOutResults {
 }
 
 const userIds = (n: number) => Array.from({ length: n }, (_, i) => `UBENCH${String(i).padStart(6, '0')}`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function runWorker(task: WorkerTask, profile: boolean): Promise<WorkerResult> {
-  const profiling = profile && task.role === 'tick' ? ['--cpu-prof', '--cpu-prof-dir', PROFILES] : [];
+  const profiling = profileArgs(profile && task.role === 'tick');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...profiling, '--expose-gc', '--import', 'tsx', path.join('bench', 'fan-out-worker.ts'), JSON.stringify(task)], {
+    const child = spawn(process.execPath, [...profiling, '--expose-gc', FAN_OUT_WORKER, JSON.stringify(task)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -183,7 +181,6 @@ const summarize = (results: WorkerResult[], users: number): Measured => {
 };
 
 export async function runFanOutBench(options: FanOutOptions, log: (line: string) => void): Promise<FanOutResults> {
-  if (options.profile) mkdirSync(PROFILES, { recursive: true });
   const kinds: DatabaseKind[] = [];
   for (const kind of options.kinds) {
     if (kind === 'postgres' && !(await postgresAvailable())) log('  postgres: skipped, no server on 127.0.0.1:5432');

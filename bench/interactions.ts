@@ -2,7 +2,8 @@
 // Slack sends it, at concurrency 1, 10 and 50; for each request the bench times the ack
 // (the HTTP answer) and, where the interaction opens a modal, views.open arriving at the
 // fake Web API. CPU per interaction is the process's own CPU time over the level, divided
-// by the requests, and includes the work after the ack (Home, logging).
+// by the requests, and includes the work after the ack (Home, logging). Each scenario is
+// warmed up once per process before its first level, unmeasured.
 import { WIN_ACTIONS, WIN_VIEWS } from '../src/slack/ids.js';
 import { state, type SentRequest, type SlackSender } from '../test/support/slack-requests.js';
 import { preciseNow, type RemoteFakeSlack } from './fake-slack-process.js';
@@ -81,8 +82,12 @@ export interface ScenarioResult {
 export interface InteractionOptions {
   /** Measured requests at each concurrency. */
   requests: Record<(typeof LEVELS)[number], number>;
+  /** Unmeasured requests per scenario and process, at concurrency WARM_UP_CONCURRENCY, before the first level. */
   warmUp: number;
 }
+
+const WARM_UP_CONCURRENCY = 10;
+const QUIET_MS = 100;
 
 let triggers = 0;
 const nextTrigger = () => `bench.${process.pid}.${++triggers}`;
@@ -97,7 +102,30 @@ async function arrivals(fake: RemoteFakeSlack, triggers: string[]): Promise<(num
   }
 }
 
-async function runLevel(proc: Started, fake: RemoteFakeSlack, scenario: Scenario, users: readonly string[], concurrency: number, count: number): Promise<LevelResult> {
+/**
+ * Waits until the process has used no CPU for QUIET_MS (its work after the acks is done),
+ * at most maxMs: a fixed pause long enough for a busy machine was most of a quick run.
+ */
+export async function quiet(proc: Started, maxMs = 5_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  let before = proc.cpuMs();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    const now = proc.cpuMs();
+    if (now === before || performance.now() > deadline) return;
+    before = now;
+  }
+}
+
+interface Driven {
+  acks: number[];
+  /** views.open latencies, for the requests whose modal arrived. */
+  modals: number[];
+  failures: number;
+}
+
+/** Sends count requests, concurrency at a time, and waits for their modals. */
+async function drive(proc: Started, fake: RemoteFakeSlack, scenario: Scenario, users: readonly string[], concurrency: number, count: number): Promise<Driven> {
   const slack = fake.sender(proc.baseUrl);
   const acks: number[] = [];
   const sentAt = new Map<string, number>();
@@ -116,16 +144,20 @@ async function runLevel(proc: Started, fake: RemoteFakeSlack, scenario: Scenario
   const worker = async () => {
     while (next < count) await one(next++);
   };
-  await fake.reset();
-  const cpuBefore = proc.cpuMs();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const triggers = [...sentAt.keys()];
   const opened = await arrivals(fake, triggers);
-  // Let the work after the ack (Home publishes, logs) finish inside the CPU window.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const cpu = proc.cpuMs() - cpuBefore;
   const modals = opened.flatMap((at, i) => (at === null ? [] : [at - (sentAt.get(triggers[i] as string) as number)]));
-  failures += triggers.length - modals.length;
+  return { acks, modals, failures: failures + triggers.length - modals.length };
+}
+
+async function runLevel(proc: Started, fake: RemoteFakeSlack, scenario: Scenario, users: readonly string[], concurrency: number, count: number): Promise<LevelResult> {
+  await fake.reset();
+  const cpuBefore = proc.cpuMs();
+  const { acks, modals, failures } = await drive(proc, fake, scenario, users, concurrency, count);
+  // The work after the ack (Home publishes, logs) is counted in the CPU too.
+  await quiet(proc);
+  const cpu = proc.cpuMs() - cpuBefore;
   const stats = (xs: number[]): Latency => ({ p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)) });
   return {
     concurrency,
@@ -147,10 +179,13 @@ export async function runInteractions(
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) {
     const result: ScenarioResult = { scenario: scenario.name, app: [], bare: [], ratios: [] };
+    for (const role of ['app', 'bare'] as const) {
+      await drive(procs[role], fake, scenario, users, WARM_UP_CONCURRENCY, options.warmUp);
+      await quiet(procs[role]);
+    }
     for (const concurrency of LEVELS) {
       // Interleaved, so that a busy spell on the machine lands on both sides.
       for (const role of ['app', 'bare'] as const) {
-        await runLevel(procs[role], fake, scenario, users, concurrency, options.warmUp);
         const level = await runLevel(procs[role], fake, scenario, users, concurrency, options.requests[concurrency]);
         result[role].push(level);
         log(`  ${scenario.name} · ${role} · c=${concurrency}: ack p50 ${level.ackMs.p50} ms, p99 ${level.ackMs.p99} ms${level.modalMs ? `; views.open p50 ${level.modalMs.p50} ms, p99 ${level.modalMs.p99} ms` : ''}; ${level.cpuMsPerInteraction} ms CPU each${level.failures ? `; ${level.failures} failed` : ''}`);

@@ -1,16 +1,41 @@
 // The app and its baseline as real processes, started the way production starts them
 // (`node dist/main.js`), so start time, memory and CPU are a process's own, not a share of
-// the bench's. The fake Slack Web API stays in the bench process, on loopback.
+// the bench's. The fan-out's measured runs load the same build (bench/fan-out-worker.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 export type Role = 'app' | 'bare';
 
+/** Where `--profile` writes V8 CPU profiles (git ignores data/); open them in Chrome DevTools. */
+const PROFILES = path.join('data', 'bench-profiles');
+
+/** Node flags that make a process write its CPU profile to PROFILES on exit, or none. */
+export function profileArgs(profile: boolean): string[] {
+  if (!profile) return [];
+  mkdirSync(PROFILES, { recursive: true });
+  return ['--cpu-prof', '--cpu-prof-dir', PROFILES];
+}
+
 /** Where each role's entry point is built to. dist/ keeps the app's layout (migrations are found from it). */
 const ENTRY: Record<Role, string> = { app: 'dist/main.js', bare: 'scratch/bench/bare-bolt.js' };
+/** The fan-out's measured process, run by plain node like the app (tsx's loader would count in its memory and start). */
+export const FAN_OUT_WORKER = 'scratch/bench/fan-out-worker.js';
+
+/** Resolves the worker's imports of the app (`../src/x.js`) to the build in dist/, as external modules. */
+function appFromDist(outfile: string): Plugin {
+  return {
+    name: 'app-from-dist',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/src\// }, (args) => ({
+        path: `./${path.relative(path.dirname(outfile), path.join('dist', args.path.slice('../src/'.length)))}`,
+        external: true,
+      }));
+    },
+  };
+}
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,14 +46,15 @@ function sources(dir: string): string[] {
 }
 
 /**
- * Builds the app into dist/ and the baseline into scratch/. The same JavaScript `npm run
- * build` emits (types stripped, one file per module, no bundling), in a second rather than
- * tsc's minute, so `--quick` stays quick.
+ * Builds the app into dist/, the baseline and the fan-out worker into scratch/. The app is
+ * the same JavaScript `npm run build` emits (types stripped, one file per module, no
+ * bundling), in a second rather than tsc's minute, so `--quick` stays quick.
  */
 export async function buildForBench(): Promise<void> {
   const common = { format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' } as const;
   await build({ ...common, entryPoints: sources('src'), outdir: 'dist', outbase: 'src' });
   await build({ ...common, entryPoints: ['bench/baselines/bare-bolt.ts'], outfile: ENTRY.bare });
+  await build({ ...common, entryPoints: ['bench/fan-out-worker.ts'], outfile: FAN_OUT_WORKER, bundle: true, packages: 'external', plugins: [appFromDist(FAN_OUT_WORKER)] });
 }
 
 export async function freePort(): Promise<number> {
@@ -78,6 +104,10 @@ export async function startProcess(role: Role, env: Record<string, string>, extr
   const baseUrl = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${role} exited with ${child.exitCode} before /healthz answered`);
+    if (performance.now() - started > 60_000) {
+      child.kill('SIGKILL');
+      throw new Error(`${role} did not answer /healthz within 60 s`);
+    }
     const ok = await fetch(`${baseUrl}/healthz`).then(
       (res) => res.status === 200,
       () => false,
