@@ -1,7 +1,8 @@
 // The one engine for scheduled DMs. A job says what is due and what to say; this does the
 // rest, with the same guarantees for every kind of message:
 // - one claim per (user, kind, period) on any number of replicas (a unique delivery row);
-// - a lease: a claim left unsent by a process that died is claimed again once it runs out;
+// - a lease: a claim left unsent by a process that died is claimed again once it runs out,
+//   and a holder that had only stalled does not post a claim taken over from it;
 // - a maximum number of attempts, after which the message is given up;
 // - 429 Retry-After, waited out by the WebClient for its whole queue;
 // - a cached DM channel Slack no longer knows is forgotten, so the next try reopens it;
@@ -261,10 +262,9 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
    */
   async function sendClaimed(batch: Claimed, at: Date): Promise<void> {
     const marker = sentMarker(at);
-    const sending: Promise<void>[] = [];
-    const markChunk = (chunk: number): Promise<void> => {
-      const ids = batch.claims.slice(chunk * SENDING_CHUNK, (chunk + 1) * SENDING_CHUNK).map(({ claim }) => claim.id);
-      sending[chunk] ??= deps.deliveries.markSendingMany(ids);
+    const sending: Promise<Set<string>>[] = [];
+    const markChunk = (chunk: number): Promise<Set<string>> => {
+      sending[chunk] ??= deps.deliveries.markSendingMany(batch.claims.slice(chunk * SENDING_CHUNK, (chunk + 1) * SENDING_CHUNK).map(({ claim }) => claim));
       return sending[chunk];
     };
     await Promise.all(
@@ -272,12 +272,19 @@ export function deliveryEngine(deps: DeliveryEngineDeps, options: DeliveryEngine
         limit(async () => {
           const chunk = Math.floor(n / SENDING_CHUNK);
           markChunk(chunk + 1).catch(() => undefined);
+          let marked: Set<string>;
           try {
-            await markChunk(chunk);
+            marked = await markChunk(chunk);
           } catch (err) {
             // Not marked, not sent: the claim runs out its lease and is retried, with nothing to look for.
             deps.logger.error({ err, userId: claim.userId, kind: claim.kind }, 'scheduled DM not sent: could not mark it as sending');
             batch.outcomes[index] = 'failed';
+            return;
+          }
+          if (!marked.has(claim.id)) {
+            // Its lease ran out while this sender waited, and another one took it over: theirs to send.
+            deps.logger.info({ userId: claim.userId, kind: claim.kind, period: claim.period }, 'scheduled DM taken over by another sender; not sent here');
+            batch.outcomes[index] = 'in_flight';
             return;
           }
           const result = await send(batch.requests[index] as DeliveryRequest, claim);

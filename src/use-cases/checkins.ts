@@ -47,7 +47,8 @@ export async function sendDueCheckIns(deps: Deps, at: Date, options: CheckInRunO
         const out = [];
         for (const due of rows) {
           const period = checkInPeriod(due.dueAt, due.tz);
-          const [checkIn, plan] = await Promise.all([deps.repos.plans.openCheckIn(due.id, due.userId, period, at), deps.repos.plans.find(due.id)]);
+          // Asked now: its reminder counts from this DM, even if it was opened from Home before.
+          const [checkIn, plan] = await Promise.all([deps.repos.plans.askCheckIn(due.id, due.userId, period, at), deps.repos.plans.find(due.id)]);
           // Answered early (from Home): nothing to ask this period.
           if (checkIn.status !== 'sent' || !plan) {
             out.push({ skip: 'answered' });

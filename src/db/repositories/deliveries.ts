@@ -111,15 +111,23 @@ export function deliveriesRepository(db: Db) {
       return new Map(rows.map((row) => [deliveryKey(row), row.status as DeliveryStatus]));
     },
 
-    /** Marks claims as handed to Slack, in one statement, before their DMs are posted. */
-    async markSendingMany(ids: string[]): Promise<void> {
-      if (ids.length === 0) return;
-      const page = jsonRows(dialect, ids.map((id) => [id]));
+    /**
+     * Marks claims as handed to Slack, in one statement, before their DMs are posted, and
+     * returns the ids marked. A claim another sender has taken over since (its lease ran out
+     * while this one waited) has more attempts than this claim's: it is not marked, and not
+     * this sender's to post.
+     */
+    async markSendingMany(claims: Pick<DeliveryClaim, 'id' | 'attempts'>[]): Promise<Set<string>> {
+      if (claims.length === 0) return new Set();
+      const page = jsonRows(dialect, claims.map(({ id, attempts }) => [id, `${id}:${attempts}`]));
       // IN (subquery), not a join: joined, SQLite walks every claimed row through the status
       // index and reads the whole JSON for each, quadratic in a busy tick.
-      await db.$executeRaw`
+      const rows = await db.$queryRaw<{ id: string }[]>`
         UPDATE "Delivery" SET "status" = 'sending'
-        WHERE "id" IN (SELECT ${page.text(0)} FROM ${page.from}) AND "status" = 'claimed'`;
+        WHERE "id" IN (SELECT ${page.text(0)} FROM ${page.from}) AND "status" = 'claimed'
+          AND "id" || ':' || CAST("attempts" AS TEXT) IN (SELECT ${page.text(1)} FROM ${page.from})
+        RETURNING "id"`;
+      return new Set(rows.map((row) => row.id));
     },
 
     /** Marks a page of sends in one statement. */

@@ -204,6 +204,17 @@ function toCheckIn(row: CheckInRow): CheckInRecord {
 }
 
 export function plansRepository(db: Db) {
+  /** The check-in for a plan and period, created the first time: every replica gets the same row. */
+  async function openCheckIn(planId: string, userId: string, period: string, askedAt: Date): Promise<CheckInRecord> {
+    try {
+      // createdAt is when it was asked, on the app's clock: the reminder counts three days from it.
+      return toCheckIn(await db.checkIn.create({ data: { planId, userId, period, answers: [], createdAt: askedAt }, select: checkInFields }));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return toCheckIn(await db.checkIn.findUniqueOrThrow({ where: { planId_period: { planId, period } }, select: checkInFields }));
+    }
+  }
+
   async function writeCriteria(tx: Parameters<Parameters<Db['$transaction']>[0]>[0], planId: string, criteria: CriterionInput[]) {
     // Positions are the identity a criterion keeps across edits, so its status and evidence stay.
     await tx.planCriterion.deleteMany({ where: { planId, position: { gte: criteria.length } } });
@@ -341,15 +352,19 @@ export function plansRepository(db: Db) {
       for (const m of moves) await db.plan.updateMany({ where: { id: m.planId, nextCheckInAt: m.from }, data: { nextCheckInAt: m.to } });
     },
 
-    /** The check-in for a plan and period, created the first time: every replica gets the same row. */
-    async openCheckIn(planId: string, userId: string, period: string, askedAt: Date): Promise<CheckInRecord> {
-      try {
-        // createdAt is when it was asked, on the app's clock: the reminder counts three days from it.
-        return toCheckIn(await db.checkIn.create({ data: { planId, userId, period, answers: [], createdAt: askedAt }, select: checkInFields }));
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        return toCheckIn(await db.checkIn.findUniqueOrThrow({ where: { planId_period: { planId, period } }, select: checkInFields }));
-      }
+    openCheckIn,
+
+    /**
+     * The check-in job asks: the period's check-in, opened now; or, when it was opened
+     * earlier (from Home) and is still unanswered, its reminder counts from now, not from
+     * that visit, and a "reminded" mark left while no DM had gone out is cleared.
+     */
+    async askCheckIn(planId: string, userId: string, period: string, askedAt: Date): Promise<CheckInRecord> {
+      const checkIn = await openCheckIn(planId, userId, period, askedAt);
+      if (checkIn.status !== 'sent' || checkIn.createdAt.getTime() >= askedAt.getTime()) return checkIn;
+      // Only forward: a replica behind on the clock never moves it back.
+      await db.checkIn.updateMany({ where: { id: checkIn.id, status: 'sent', createdAt: { lt: askedAt } }, data: { createdAt: askedAt, remindedAt: null } });
+      return { ...checkIn, createdAt: askedAt, remindedAt: null };
     },
 
     async findCheckIn(id: string): Promise<CheckInRecord | null> {
