@@ -1,14 +1,14 @@
 // The fake Slack Web API in a process of its own. The app's work after each ack (Home
 // publishes, confirmations) lands here, and checking and recording those calls costs
 // CPU; in the process that sends the requests and times their acks, that cost showed up
-// as ack latency the app never caused. The parent asks over IPC for what it needs: when
-// each views.open arrived, and how many response_urls got the message it waits for.
+// as ack latency the app never caused. Over IPC it tells the parent when each views.open
+// arrives, and answers how many response_urls got the message the parent waits for.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RESPONSE_URL_METHOD, startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
 import { createSlackSender, type SlackSender } from '../test/support/slack-requests.js';
 
-type Op = { op: 'opened'; triggers: string[] } | { op: 'responses'; ids: string[]; textStartsWith: string } | { op: 'reset' } | { op: 'close' };
+type Op = { op: 'responses'; ids: string[]; textStartsWith: string } | { op: 'reset' } | { op: 'close' };
 type Request = Op & { id: number };
 
 /** Milliseconds with sub-millisecond precision, for intervals timed within one process. */
@@ -21,10 +21,11 @@ export interface RemoteFakeSlack {
   /** Signs and sends requests to the app at baseUrl, as Slack does, with response_urls on this fake. */
   sender(baseUrl: string): SlackSender;
   /**
-   * When each trigger's views.open arrived, or null if it has not: Date.now(), the one clock
-   * two processes share (performance.timeOrigin differs between them by up to tens of ms).
+   * When the trigger's views.open arrived, or null if it has not within timeoutMs: Date.now(),
+   * the one clock two processes share (performance.timeOrigin differs between them by up to
+   * tens of ms).
    */
-  opened(triggers: string[]): Promise<(number | null)[]>;
+  opened(trigger: string, timeoutMs: number): Promise<number | null>;
   /**
    * How many of these response_url ids got a message whose text starts with textStartsWith:
    * a confirmation that says what it should, not just any reply (a failure is a reply too).
@@ -38,14 +39,37 @@ export async function startRemoteFakeSlack(token: string, signingSecret: string)
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [token], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, (value: unknown) => void>();
   let nextId = 0;
+  // views.open arrivals, by trigger: the time, or the waiter if the bench asked first.
+  const arrived = new Map<string, number>();
+  const waiting = new Map<string, (at: number) => void>();
   const ready = new Promise<{ apiUrl: string }>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`fake Slack process exited with ${code}`)));
-    child.on('message', (message: { id?: number; ready?: { apiUrl: string }; value?: unknown }) => {
+    child.on('message', (message: { id?: number; ready?: { apiUrl: string }; value?: unknown; opened?: { trigger: string; at: number } }) => {
       if (message.ready) resolve(message.ready);
-      else if (message.id !== undefined) pending.get(message.id)?.(message.value);
+      else if (message.opened) {
+        const { trigger, at } = message.opened;
+        const waiter = waiting.get(trigger);
+        if (waiter) waiter(at);
+        else arrived.set(trigger, at);
+      } else if (message.id !== undefined) pending.get(message.id)?.(message.value);
     });
   });
+  const opened = (trigger: string, timeoutMs: number) =>
+    new Promise<number | null>((resolve) => {
+      const at = arrived.get(trigger);
+      if (at !== undefined) {
+        arrived.delete(trigger);
+        return resolve(at);
+      }
+      const done = (value: number | null) => {
+        clearTimeout(timer);
+        waiting.delete(trigger);
+        resolve(value);
+      };
+      const timer = setTimeout(() => done(null), timeoutMs);
+      waiting.set(trigger, done);
+    });
   const ask = <T>(request: Op): Promise<T> =>
     new Promise((resolve) => {
       const id = nextId++;
@@ -69,9 +93,12 @@ export async function startRemoteFakeSlack(token: string, signingSecret: string)
         fakeSlack: { responseUrl: (id?: string) => responseUrl(id), viewById: () => undefined, lastView: () => undefined } as unknown as FakeSlack,
       }),
     responseUrl,
-    opened: (triggers) => ask({ op: 'opened', triggers }),
+    opened,
     responses: (ids, textStartsWith) => ask({ op: 'responses', ids, textStartsWith }),
-    reset: () => ask({ op: 'reset' }),
+    reset: () => {
+      arrived.clear();
+      return ask({ op: 'reset' });
+    },
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ op: 'close', id: -1 });
@@ -82,13 +109,12 @@ export async function startRemoteFakeSlack(token: string, signingSecret: string)
 
 async function serve(token: string): Promise<void> {
   const fake = await startFakeSlack({ token });
-  const opened = new Map<string, number>();
-  // A tap, not a wait: the predicate notes each views.open as it is recorded and never matches.
+  // A tap, not a wait: the predicate tells the parent of each views.open as it is recorded and never matches.
   void fake
     .waitForCall(
       'views.open',
       (call) => {
-        opened.set(String(call.args.trigger_id), Date.now());
+        process.send?.({ opened: { trigger: String(call.args.trigger_id), at: Date.now() } });
         return false;
       },
       2 ** 31 - 1,
@@ -97,8 +123,6 @@ async function serve(token: string): Promise<void> {
   process.on('message', (request: Request) => {
     const reply = (value: unknown) => process.send?.({ id: request.id, value });
     switch (request.op) {
-      case 'opened':
-        return reply(request.triggers.map((t) => opened.get(t) ?? null));
       case 'responses': {
         const ids = new Set(request.ids);
         const answered = fake
@@ -110,7 +134,6 @@ async function serve(token: string): Promise<void> {
       }
       case 'reset':
         fake.reset();
-        opened.clear();
         return reply(null);
       case 'close':
         void fake.close().then(() => process.exit(0));
