@@ -16,19 +16,22 @@ export const awaitingAnswer = new AsyncLocalStorage<{ answered: boolean }>();
  * Under a burst, the queries of the requests already acked (writes, Home refreshes) would
  * crowd out the few a request needs before it can ack, and Slack shows an error for an
  * ack later than 3 s. So the database is handed out in turns: at most `connections`
- * queries or transactions at once, queries of unanswered requests first and straight
- * away, the rest in the order they asked, each on a fresh turn of the event loop.
+ * queries or transactions at once, queries of unanswered requests first, the rest in the
+ * order they asked, each started on a fresh turn of the event loop.
  *
  * That last part matters most for SQLite: better-sqlite3 runs a query on the event loop
  * itself and Prisma resolves it without any I/O, so a request's chain of queries would
  * run back to back while requests waiting on the socket are not even read (200
  * concurrent `/promo win` saw acks up to 6 s late). A fresh turn reads the socket first.
  */
+const WAITING_TURN = 4;
+
 class Turns {
   private readonly urgent: (() => void)[] = [];
   private readonly waiting: (() => void)[] = [];
   private inUse = 0;
   private scheduled = false;
+  private starts = 0;
 
   constructor(private readonly connections: number) {}
 
@@ -43,14 +46,7 @@ class Turns {
 
   done(): void {
     this.inUse--;
-    // An unanswered request's next query goes at once: it is all that stands before an ack.
-    const urgent = this.inUse < this.connections ? this.urgent.shift() : undefined;
-    if (urgent) {
-      this.inUse++;
-      urgent();
-    } else {
-      this.schedule();
-    }
+    this.schedule();
   }
 
   private schedule(): void {
@@ -59,7 +55,10 @@ class Turns {
     setImmediate(() => {
       this.scheduled = false;
       while (this.inUse < this.connections) {
-        const start = this.urgent.shift() ?? this.waiting.shift();
+        // Urgent first, but under a steady stream of urgent queries the rest still get
+        // every WAITING_TURN-th start, so the work after the acks never stalls.
+        const waitingFirst = ++this.starts % WAITING_TURN === 0;
+        const start = waitingFirst ? (this.waiting.shift() ?? this.urgent.shift()) : (this.urgent.shift() ?? this.waiting.shift());
         if (!start) return;
         this.inUse++;
         start();

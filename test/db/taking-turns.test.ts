@@ -59,17 +59,31 @@ describe.each(kinds)('queries taking turns (%s)', (kind) => {
     expect(finished.indexOf('urgent')).toBeLessThanOrEqual(kind === 'sqlite' ? 1 : 10);
     expect(await notes(db)).toHaveLength(21);
   });
+
+  it('when urgent queries keep coming, then the work after the acks still gets its turns', async () => {
+    const db = await fresh(kind);
+    const finished: string[] = [];
+    const urgent = Array.from({ length: 40 }, (_, i) =>
+      awaitingAnswer.run({ answered: false }, () => insert(db, `urgent ${i}`).then(() => finished.push('urgent'))),
+    );
+    const waiting = awaitingAnswer.run({ answered: true }, () => insert(db, 'after an ack').then(() => finished.push('waiting')));
+    await Promise.all([...urgent, waiting]);
+    expect(finished.indexOf('waiting')).toBeLessThan(15);
+  });
 });
 
 describe('SQLite queries taking turns', () => {
-  it('when one request runs a long chain of queries, then the event loop still gets turns in between (a waiting socket is read)', async () => {
+  it.each([
+    ['after its ack', true],
+    ['before its ack', false],
+  ])('when one request runs a long chain of queries %s, then the event loop still gets turns in between (a waiting socket is read)', async (_, answered) => {
     const db = await fresh('sqlite');
     let chainDone = false;
     let turnsSeen = 0;
-    const chain = (async () => {
+    const chain = awaitingAnswer.run({ answered }, async () => {
       for (let i = 0; i < 50; i++) await insert(db, `chain ${String(i).padStart(2, '0')}`);
       chainDone = true;
-    })();
+    });
     // A timer stands in for a request waiting on the socket: it fires while the chain runs.
     const ticker = (async () => {
       while (!chainDone) {
