@@ -10,6 +10,9 @@ type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
  */
 export const awaitingAnswer = new AsyncLocalStorage<{ answered: boolean }>();
 
+/** Under a steady stream of urgent queries, every this-many-th start still goes to the rest. */
+const WAITING_TURN = 4;
+
 /**
  * Who uses the database next, and when.
  *
@@ -24,8 +27,6 @@ export const awaitingAnswer = new AsyncLocalStorage<{ answered: boolean }>();
  * run back to back while requests waiting on the socket are not even read (200
  * concurrent `/promo win` saw acks up to 6 s late). A fresh turn reads the socket first.
  */
-const WAITING_TURN = 4;
-
 class Turns {
   private readonly urgent: (() => void)[] = [];
   private readonly waiting: (() => void)[] = [];
@@ -55,8 +56,7 @@ class Turns {
     setImmediate(() => {
       this.scheduled = false;
       while (this.inUse < this.connections) {
-        // Urgent first, but under a steady stream of urgent queries the rest still get
-        // every WAITING_TURN-th start, so the work after the acks never stalls.
+        // Urgent first, except every WAITING_TURN-th start: the work after the acks never stalls.
         const waitingFirst = ++this.starts % WAITING_TURN === 0;
         const start = waitingFirst ? (this.waiting.shift() ?? this.urgent.shift()) : (this.urgent.shift() ?? this.waiting.shift());
         if (!start) return;
