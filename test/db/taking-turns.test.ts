@@ -27,7 +27,11 @@ afterEach(async () => {
 
 const notes = async (db: Database) =>
   (await db.prisma.$queryRawUnsafe<{ text: string }[]>('SELECT "text" FROM "Note" ORDER BY "text"')).map((r) => r.text);
-const insert = (db: Database, text: string) => db.prisma.$executeRawUnsafe('INSERT INTO "Note" ("text") VALUES ($1)'.replace('$1', `'${text}'`));
+const insert = (db: Database, text: string) => db.prisma.$executeRaw`INSERT INTO "Note" ("text") VALUES (${text})`;
+
+/** Inserts `text` as a request before (or after) its ack would, and notes `label` when done. */
+const queued = (db: Database, answered: boolean, text: string, finished: string[], label: string) =>
+  awaitingAnswer.run({ answered }, () => insert(db, text).then(() => finished.push(label)));
 
 describe.each(kinds)('queries taking turns (%s)', (kind) => {
   it('when a write starts while another request’s transaction is open and that transaction rolls back, then the write is kept', async () => {
@@ -50,10 +54,8 @@ describe.each(kinds)('queries taking turns (%s)', (kind) => {
   it('when requests still waiting for their ack query behind a queue of other work, then theirs run first', async () => {
     const db = await fresh(kind);
     const finished: string[] = [];
-    const later = Array.from({ length: 20 }, (_, i) =>
-      awaitingAnswer.run({ answered: true }, () => insert(db, `later ${i}`).then(() => finished.push('later'))),
-    );
-    const urgent = awaitingAnswer.run({ answered: false }, () => insert(db, 'urgent').then(() => finished.push('urgent')));
+    const later = Array.from({ length: 20 }, (_, i) => queued(db, true, `later ${i}`, finished, 'later'));
+    const urgent = queued(db, false, 'urgent', finished, 'urgent');
     await Promise.all([...later, urgent]);
     // At most the queries already started (one per connection) finish before it.
     expect(finished.indexOf('urgent')).toBeLessThanOrEqual(kind === 'sqlite' ? 1 : 10);
@@ -63,10 +65,8 @@ describe.each(kinds)('queries taking turns (%s)', (kind) => {
   it('when urgent queries keep coming, then the work after the acks still gets its turns', async () => {
     const db = await fresh(kind);
     const finished: string[] = [];
-    const urgent = Array.from({ length: 40 }, (_, i) =>
-      awaitingAnswer.run({ answered: false }, () => insert(db, `urgent ${i}`).then(() => finished.push('urgent'))),
-    );
-    const waiting = awaitingAnswer.run({ answered: true }, () => insert(db, 'after an ack').then(() => finished.push('waiting')));
+    const urgent = Array.from({ length: 40 }, (_, i) => queued(db, false, `urgent ${i}`, finished, 'urgent'));
+    const waiting = queued(db, true, 'after an ack', finished, 'waiting');
     await Promise.all([...urgent, waiting]);
     expect(finished.indexOf('waiting')).toBeLessThan(15);
   });
