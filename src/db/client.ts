@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DatabaseKind } from '../config.js';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { cachePlans } from './plan-cache.js';
 import { awaitingAnswer, takingTurns } from './taking-turns.js';
 
 /**
@@ -112,6 +113,7 @@ export async function databaseOpener(url: string): Promise<() => Database> {
 }
 
 function wrap(kind: DatabaseKind, prisma: Db): Database {
+  cachePlans(prisma);
   return {
     kind,
     prisma,
