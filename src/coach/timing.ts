@@ -58,6 +58,11 @@ export function timingVerdict(today: DateTime, calibration: DateTime): TimingVer
   return 'too_late';
 }
 
+/** True when calibration is under the four-month floor away: no time to build the case. */
+export function tooLateToPrepare(today: string, calibration: string): boolean {
+  return timingVerdict(parseIsoDate(today, 'today'), parseIsoDate(calibration, 'calibration')) === 'too_late';
+}
+
 // "4.0 months" next to "too late" would contradict itself: a figure just under a
 // boundary is shown just under it.
 function shownMonths(months: number, verdict: TimingVerdict): number {

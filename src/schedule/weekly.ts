@@ -1,6 +1,6 @@
 // Local-time weekly schedules. Luxon does the zone work, so a nudge set for "Friday
 // 15:00" stays at 15:00 on the wall clock across daylight-saving changes.
-import { DateTime, type WeekdayNumbers } from 'luxon';
+import { DateTime, Info, type WeekdayNumbers } from 'luxon';
 
 export interface WeeklySlot {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -42,7 +42,8 @@ export function latestWeeklyOccurrence(slot: WeeklySlot, at: Date): Date {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function isValidZone(tz: string | null | undefined): tz is string {
-  return typeof tz === 'string' && tz.length > 0 && DateTime.local().setZone(tz).isValid;
+  // Luxon keeps one zone object per name, so this is a lookup after the first check.
+  return typeof tz === 'string' && tz.length > 0 && (Info.normalizeZone(tz)?.isValid ?? false);
 }
 
 /** "15:00" → 900. Returns null for anything that is not a 24-hour HH:MM time. */

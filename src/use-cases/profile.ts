@@ -1,6 +1,6 @@
 // Onboarding and profile changes: who the engineer is, what they are going for, when
 // they want their weekly nudge.
-import { checkTiming } from '../coach/timing.js';
+import { tooLateToPrepare } from '../coach/timing.js';
 import { findLevel, isAbove } from '../ladder/index.js';
 import type { CycleRecord, ProfileRecord } from '../db/index.js';
 import { cycleHasPassed } from '../org/cycles.js';
@@ -37,7 +37,7 @@ export function cycleChoices(cycles: readonly CycleRecord[], today: string): { c
     .map((c) => ({
       name: c.name,
       calibrationDate: c.calibrationDate,
-      tooSoon: checkTiming({ today, calibration: c.calibrationDate }).verdict === 'too_late',
+      tooSoon: tooLateToPrepare(today, c.calibrationDate),
     }));
   const suggested = choices.find((c) => !c.tooSoon)?.name;
   return suggested === undefined ? { choices } : { choices, suggested };
