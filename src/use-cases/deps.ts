@@ -11,6 +11,12 @@ export interface SlackMessage {
   blocks?: KnownBlock[];
 }
 
+/** The error code Slack refused a call with ("hash_conflict", "channel_not_found"), if it was Slack that refused. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
 /**
  * The few Slack calls use cases and jobs make, named by what they do. Declared here, on
  * the use-case side, and implemented in src/slack/gateway.ts: dependencies point from

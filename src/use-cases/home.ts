@@ -79,6 +79,21 @@ export async function homeFor(deps: Deps, userId: string): Promise<HomeArgs> {
   };
 }
 
+/**
+ * The Home to publish, with the hash of the one Slack shows now (as far as we know: null
+ * before the first publish). The hash is read before the data: a publish that Slack lets
+ * through under it then carries data at least as new as the Home it replaces.
+ */
+export async function homeToPublish(deps: Deps, userId: string): Promise<{ home: HomeArgs; shownHash: string | null }> {
+  const shownHash = await deps.repos.users.homeHash(userId);
+  return { home: await homeFor(deps, userId), shownHash };
+}
+
+/** Keeps the hash Slack gave the Home just published, for the next publish to name. */
+export async function homePublished(deps: Deps, userId: string, hash: string, publishedOver: string | null): Promise<void> {
+  await deps.repos.users.setHomeHash(userId, hash, publishedOver);
+}
+
 /** An instant on the user's wall clock, e.g. "Friday 27 Nov, 15:00". */
 export function formatLocalInstant(at: Date, tz: string | null): string {
   return DateTime.fromJSDate(at, { zone: isValidZone(tz) ? tz : 'UTC' }).setLocale('en-GB').toFormat('cccc d LLL, HH:mm');

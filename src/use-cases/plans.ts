@@ -6,7 +6,7 @@ import { checkCriterion, MAX_PLAN_CRITERIA } from '../coach/criterion.js';
 import { buildPlanTimeline, type PlanTimeline } from '../coach/plan.js';
 import type { PlanRecord } from '../db/index.js';
 import { isValidZone, localDate } from '../schedule/weekly.js';
-import type { Deps } from './deps.js';
+import { slackErrorCode, type Deps } from './deps.js';
 import { NoCalibrationAheadError, NotOnboardedError, NotThePlanManagerError, NotYourPlanError } from './errors.js';
 import { formatLocalInstant } from './home.js';
 import type { PlanEditChange, PlanLine, PlanMessages, SharedPlanPost } from './plan-messages.js';
@@ -371,10 +371,6 @@ function channelName(engineerId: string, managerId: string): string {
   return `promo-plan-${engineerId}-${managerId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '').slice(0, 80);
 }
 
-export function slackErrorCode(err: unknown): string | undefined {
-  const data = (err as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
 
 async function sharedPostOf(deps: Deps, plan: PlanRecord): Promise<SharedPlanPost> {
   const [data, changes, profile] = await Promise.all([dataOf(deps, plan), deps.repos.plans.changes(plan.id), deps.repos.users.findProfile(plan.userId)]);

@@ -68,6 +68,54 @@ export function migrateInChildProcess(url: string, migrationsRoot: string): Prom
   });
 }
 
+/** Removes the newest committed migration from the copy, for both providers; returns its folder name. */
+export function dropNewestMigration(copy: PrismaCopy): string {
+  const folder = newest(copy, 'sqlite');
+  for (const provider of ['sqlite', 'postgres'] as const) rmSync(path.join(copy.migrationsRoot, provider, folder), { recursive: true });
+  return folder;
+}
+
+/**
+ * The same rows as populateDatabase, written with plain SQL naming only the columns the
+ * first migration made: it works at any schema, so a database can be populated before a
+ * newer migration runs. Needs the migrations applied first.
+ */
+export async function populateWithSql(url: string): Promise<void> {
+  const statements: string[] = [];
+  for (const [index, userId] of ['UADA', 'UBEN'].entries()) {
+    const teamId = index === 0 ? "'T0001'" : 'NULL';
+    statements.push(
+      `INSERT INTO "User" ("id", "teamId", "tz", "createdAt", "updatedAt") VALUES ('${userId}', ${teamId}, 'Europe/Berlin', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+      `INSERT INTO "Profile" ("userId", "currentLevel", "targetLevel", "managerId", "targetCycle", "nudgeDay", "nudgeMinute", "onboardedAt", "updatedAt") ` +
+        `VALUES ('${userId}', 'senior', 'staff', 'UMANAGER', '2027 H2', 5, 900, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+      ...[23, 24, 25].map(
+        (day) =>
+          `INSERT INTO "Win" ("id", "userId", "text", "date", "source", "criteria", "crossTeam", "enabledOthers", "sourceKey", "createdAt", "updatedAt") ` +
+          `VALUES ('w-${userId}-${day}', '${userId}', 'Shipped the rollout plan, part ${day}', '2026-11-${day}', 'dm', '["impact"]', ${day === 24}, false, '${userId}-${day}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+      ),
+      `INSERT INTO "WeekAnswer" ("userId", "week", "answer", "createdAt") VALUES ('${userId}', '2026-W48', 'wins', CURRENT_TIMESTAMP)`,
+      `INSERT INTO "Delivery" ("id", "userId", "kind", "period", "status", "attempts", "claimedAt", "sentAt", "channelId", "messageTs") ` +
+        `VALUES ('d-${userId}', '${userId}', 'weekly_nudge', '2026-W48', 'sent', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'D${userId}', '1.2')`,
+    );
+  }
+  for (const statement of statements) await execute(url, statement);
+}
+
+/**
+ * Every row of the tables a user owns, read with plain SQL so it works at any schema:
+ * the rows of a database at an older migration can be compared with the same rows after
+ * the newer ones ran.
+ */
+export async function rawRows(url: string): Promise<Record<string, Record<string, unknown>[]>> {
+  const tables = { User: 'id', Profile: 'userId', Win: 'sourceKey', WeekAnswer: '"userId", "week"', Delivery: 'id' };
+  const rows: Record<string, Record<string, unknown>[]> = {};
+  for (const [table, order] of Object.entries(tables)) {
+    const by = order.includes('"') ? order : `"${order}"`;
+    rows[table] = (await query(url, `SELECT * FROM "${table}" ORDER BY ${by}`)) as Record<string, unknown>[];
+  }
+  return rows;
+}
+
 /** Adds a hand-written migration with the same SQL for both providers; returns its folder name. */
 export function addMigration(copy: PrismaCopy, name: string, sql: string): string {
   let folder = '';

@@ -14,9 +14,14 @@ type Db = TestApp['coach']['database']['prisma'];
 const BOOKKEEPING = new Set<string>(['ProcessedEvent']);
 
 /**
+ * Columns that are bookkeeping: Prisma's write clock (writing the same values again moves
+ * it and nothing else) and the hash of the Home tab last published (any refresh moves it).
+ */
+const BOOKKEEPING_COLUMNS = new Set<string>(['updatedAt', 'homeHash']);
+
+/**
  * Every table's rows, as JSON, named from the Prisma models so a new table is covered too.
- * `updatedAt` (Prisma's write clock) is left out unless asked for: writing the same values
- * again moves it and nothing else.
+ * Bookkeeping columns are left out unless asked for.
  */
 export async function snapshot(app: TestApp, options: { bookkeeping?: boolean } = {}): Promise<Record<string, string>> {
   const db: Db = app.coach.database.prisma;
@@ -25,7 +30,7 @@ export async function snapshot(app: TestApp, options: { bookkeeping?: boolean } 
   for (const table of tables) {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
     const text = rows
-      .map((r) => JSON.stringify(r, (k, v: unknown) => (k === 'updatedAt' && !options.bookkeeping ? undefined : typeof v === 'bigint' ? String(v) : v)))
+      .map((r) => JSON.stringify(r, (k, v: unknown) => (BOOKKEEPING_COLUMNS.has(k) && !options.bookkeeping ? undefined : typeof v === 'bigint' ? String(v) : v)))
       .sort();
     out[table] = text.join('\n');
   }

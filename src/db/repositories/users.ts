@@ -46,6 +46,19 @@ export function usersRepository(db: Db) {
       return db.user.findUnique({ where: { id }, select: userFields });
     },
 
+    /** Slack's hash of the Home tab last published for the user; null before the first publish. */
+    async homeHash(userId: string): Promise<string | null> {
+      return (await db.user.findUnique({ where: { id: userId }, select: { homeHash: true } }))?.homeHash ?? null;
+    },
+
+    /**
+     * Keeps the hash a Home publish came back with. A publish made over a known hash keeps
+     * its hash only while that one is still stored: a later publish may have stored its own.
+     */
+    async setHomeHash(userId: string, hash: string, publishedOver: string | null): Promise<void> {
+      await db.user.updateMany({ where: { id: userId, ...(publishedOver ? { homeHash: publishedOver } : {}) }, data: { homeHash: hash } });
+    },
+
     /** Records a user the first time we meet them; later calls refresh what Slack told us. */
     async upsert(user: { id: string; teamId?: string | null; tz?: string | null }): Promise<UserRecord> {
       const data = {

@@ -6,7 +6,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Deps } from '../../use-cases/deps.js';
+import { slackErrorCode, type Deps } from '../../use-cases/deps.js';
 import { managerAnswer } from '../../use-cases/hedge.js';
 import type { PrepScreen } from '../../use-cases/prep.js';
 import { draftDocParagraphs, hedgeSecondOpinion, suggestBehaviorRewrite, suggestWinTags } from '../../use-cases/suggestions.js';
@@ -28,10 +28,6 @@ export type ShownAt =
 // What Slack answers when the screen is no longer there to update.
 const SCREEN_GONE = new Set(['not_found', 'hash_conflict', 'message_not_found', 'view_not_found', 'cant_update_message', 'channel_not_found']);
 
-function slackError(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
 
 export async function showInPlace(deps: Deps, client: WebClient, userId: string, at: ShownAt, screen: { message?: { text: string; blocks: KnownBlock[] }; view?: ModalView }): Promise<void> {
   try {
@@ -39,7 +35,7 @@ export async function showInPlace(deps: Deps, client: WebClient, userId: string,
     else if (at.kind === 'message' && screen.message) await client.chat.update({ channel: at.channel, ts: at.ts, ...screen.message });
     else if (at.kind === 'response_url' && screen.message) await at.respond({ replace_original: true, ...screen.message });
   } catch (error) {
-    const code = slackError(error);
+    const code = slackErrorCode(error);
     if (at.kind === 'response_url' || (code && SCREEN_GONE.has(code))) {
       deps.logger.info({ userId, shownAt: at.kind, code }, 'suggestion dropped: the screen it was for is gone');
       return;
