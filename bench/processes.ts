@@ -1,5 +1,5 @@
 // The app and its baseline as real processes, started the way production starts them
-// (`node dist/main.js`), so start time, memory and CPU are a process's own, not a share of
+// (`node dist/bundle/main.js`), so start time, memory and CPU are a process's own, not a share of
 // the bench's. The fan-out's measured runs load the same build (bench/fan-out-worker.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,7 +20,7 @@ export function profileArgs(profile: boolean): string[] {
 }
 
 /** Where each role's entry point is built to. dist/ keeps the app's layout (migrations are found from it). */
-const ENTRY: Record<Role, string> = { app: 'dist/main.js', bare: 'scratch/bench/bare-bolt.js' };
+const ENTRY: Record<Role, string> = { app: 'dist/bundle/main.js', bare: 'scratch/bench/bare-bolt.js' };
 /** The fan-out's measured process, run by plain node like the app (tsx's loader would count in its memory and start). */
 export const FAN_OUT_WORKER = 'scratch/bench/fan-out-worker.js';
 

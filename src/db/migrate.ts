@@ -36,7 +36,18 @@ export class MigrationError extends Error {
 // Any fixed 64-bit number, unique to this app, that every replica agrees on.
 const POSTGRES_MIGRATION_LOCK = 7_260_114_202;
 
-const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'prisma', 'migrations');
+// The repository's (or image's) prisma/migrations, found upwards from this file: it runs from
+// src/db/ under tsx, from dist/db/ for the CLI, and from dist/bundle/ for `npm start`.
+const MIGRATIONS_ROOT = findUpwards(path.dirname(fileURLToPath(import.meta.url)), path.join('prisma', 'migrations'));
+
+function findUpwards(from: string, relative: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    // None found: readMigrations names the path it expected.
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', '..', relative);
+  }
+}
 
 export type MigrationProvider = 'sqlite' | 'postgres';
 

@@ -1,10 +1,11 @@
 // The real entry point (src/main.ts) as an operator runs it: a separate process with
 // environment variables, stopped with SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bundleApp } from '../../scripts/bundle.mjs';
 import { migrateDatabase } from '../../src/db/migrate.js';
 import { VIEWS } from '../../src/slack/ids.js';
 import { addMigration, copyPrismaFolder, quietLogger, TSX_LOADER } from '../db/migration-fixtures.js';
@@ -19,11 +20,15 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** How the app is started: from source under tsx, or the bundle `npm start` runs. */
+const FROM_SOURCE = ['--import', TSX_LOADER, path.join(root, 'src', 'main.ts')];
+
 function runMain(
   env: Record<string, string>,
   cwd = root,
+  entry: string[] = FROM_SOURCE,
 ): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(root, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, entry, {
     cwd,
     // A clean environment: nothing from the developer's shell or .env leaks in.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
@@ -47,6 +52,17 @@ function emptyFolder(): string {
 }
 
 const NO_STACK_TRACE = /\n\s+at /;
+
+/**
+ * The bundle `npm start` runs, built from the source under test (not whatever dist/ holds)
+ * into a folder inside the repository, where its packages resolve as they do from dist/.
+ */
+async function bundleOfThisSource(): Promise<string> {
+  mkdirSync(path.join(root, 'data'), { recursive: true });
+  const dir = mkdtempSync(path.join(root, 'data', 'bundle-test-'));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return bundleApp(dir);
+}
 
 /** Starts with this DATABASE_URL (Slack unreachable: the database fails first); returns its one line of output. */
 async function startupRefusal(databaseUrl: string): Promise<string> {
@@ -158,7 +174,10 @@ describe('the promo-coach process', () => {
     expect(run.output()).toContain('Promo Coach stopped');
   });
 
-  it('when started from a fresh clone (no data/ folder, no DATABASE_URL), then it creates the SQLite file, answers /healthz and opens onboarding for the first /promo', async () => {
+  it.each([
+    ['from source', () => Promise.resolve(FROM_SOURCE)],
+    ['as npm start runs it, bundled', async () => [await bundleOfThisSource()]],
+  ])('when started %s from a fresh clone (no data/ folder, no DATABASE_URL), then it creates the SQLite file, answers /healthz and opens onboarding for the first /promo', async (_how, entry) => {
     const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
     cleanups.push(() => fake.close());
     const clone = emptyFolder();
@@ -172,6 +191,7 @@ describe('the promo-coach process', () => {
         JOBS_ENABLED: 'false',
       },
       clone,
+      await entry(),
     );
     const port = await waitForPort(run.output);
     expect(existsSync(path.join(clone, 'data', 'promo-coach.db'))).toBe(true);

@@ -1,0 +1,42 @@
+// Bundles the app (src/main.ts) for `npm start`: `npm run build` writes dist/bundle/.
+//
+// Why: loading the app as ~400 separate modules (ours and its packages') spent most of a
+// cold start resolving, reading and compiling files one by one; one bundle starts in about
+// three quarters of the time (`npm run bench` shows the cold start). Code only some starts
+// need (the PostgreSQL or SQLite client, the openai SDK) stays in chunks of its own, loaded
+// on first use. The CLI (bin/promo-coach.js) runs from dist/ unbundled: it is short-lived.
+//
+// Left outside: better-sqlite3 (a native addon, loaded from its own folder) and pg-native
+// (an optional package pg asks for by name). Packages the app loads by name at run time
+// (src/lazy-require.ts) resolve through `require` from node_modules as before.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Writes the bundle into `outdir` (replacing what was there); `main.js` is the entry. */
+export async function bundleApp(outdir = path.join(root, 'dist', 'bundle')) {
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/main.ts'],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    tsconfig: 'tsconfig.build.json',
+    external: ['better-sqlite3', 'pg-native'],
+    // The CommonJS packages inside call require(); an ES module has none of its own.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return path.join(outdir, 'main.js');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundleApp();
+}
