@@ -16,6 +16,33 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Bolt loads every receiver it has when it loads, and two of them bring a megabyte of code
+ * each that an HTTP start never runs: the Socket Mode client (a websocket stack) and
+ * Express. Socket Mode's client is loaded from node_modules when a Socket Mode receiver is
+ * made; Express's receiver, which Promo Coach never makes, is left out of the bundle.
+ */
+const boltReceiversOnDemand = {
+  name: 'bolt-receivers-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^@slack\/socket-mode$/ }, (args) =>
+      args.namespace === 'on-demand' ? { path: args.path, external: true } : { path: 'socket-mode', namespace: 'on-demand' },
+    );
+    build.onResolve({ filter: /^\.\/receivers\/ExpressReceiver$/ }, (args) =>
+      args.importer.includes(`${path.sep}@slack${path.sep}bolt${path.sep}`) ? { path: 'express-receiver', namespace: 'on-demand' } : undefined,
+    );
+    build.onLoad({ filter: /^socket-mode$/, namespace: 'on-demand' }, () => ({
+      loader: 'js',
+      contents: "module.exports = { get SocketModeClient() { return require('@slack/socket-mode').SocketModeClient; } };",
+    }));
+    build.onLoad({ filter: /^express-receiver$/, namespace: 'on-demand' }, () => ({
+      loader: 'js',
+      contents:
+        "module.exports = { __esModule: true, default: class ExpressReceiver { constructor() { throw new Error('ExpressReceiver is not in the Promo Coach bundle'); } } };",
+    }));
+  },
+};
+
 /** Writes the bundle into `outdir` (replacing what was there); `main.js` is the entry. */
 export async function bundleApp(outdir = path.join(root, 'dist', 'bundle')) {
   rmSync(outdir, { recursive: true, force: true });
@@ -30,6 +57,7 @@ export async function bundleApp(outdir = path.join(root, 'dist', 'bundle')) {
     target: 'node20',
     tsconfig: 'tsconfig.build.json',
     external: ['better-sqlite3', 'pg-native'],
+    plugins: [boltReceiversOnDemand],
     // The CommonJS packages inside call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -11,6 +11,7 @@ import { VIEWS } from '../../src/slack/ids.js';
 import { addMigration, copyPrismaFolder, quietLogger, TSX_LOADER } from '../db/migration-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { startFakeSocketMode } from '../support/fake-socket-mode.js';
 import { createSlackSender } from '../support/slack-requests.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/app-harness.js';
 
@@ -204,6 +205,33 @@ describe('the promo-coach process', () => {
     const open = await fake.waitForCall('views.open');
     expect(open.args.trigger_id).toBe(ack.triggerId);
     expect((open.args.view as { callback_id: string }).callback_id).toBe(VIEWS.onboarding);
+    expect(run.output()).not.toMatch(NO_STACK_TRACE);
+  });
+
+  it('when the bundle npm start runs starts in Socket Mode, then it loads the Socket Mode client on demand and answers a slash command over the socket', async () => {
+    const socket = await startFakeSocketMode();
+    const fake = await startFakeSlack({ token: TEST_BOT_TOKEN, socketModeUrl: socket.url });
+    cleanups.push(async () => {
+      await socket.close();
+      await fake.close();
+    });
+    const run = runMain(
+      { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A0APP-1-testapptoken', SLACK_API_URL: fake.apiUrl, PORT: '0', LOG_FORMAT: 'json', JOBS_ENABLED: 'false' },
+      emptyFolder(),
+      [await bundleOfThisSource()],
+    );
+    await socket.connected();
+
+    const ack = await socket.send('slash_commands', {
+      command: '/promo',
+      text: 'help',
+      user_id: 'UENG',
+      team_id: 'T0TEAM',
+      channel_id: 'C1',
+      trigger_id: '1.2.3',
+      response_url: fake.responseUrl('sm'),
+    });
+    expect(JSON.stringify(ack.payload)).toContain('/promo settings');
     expect(run.output()).not.toMatch(NO_STACK_TRACE);
   });
 
