@@ -10,7 +10,7 @@
 // (an optional package pg asks for by name). Packages the app loads by name at run time
 // (src/lazy-require.ts) resolve through `require` from node_modules as before.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +43,33 @@ const boltReceiversOnDemand = {
   },
 };
 
+/**
+ * Each generated Prisma client carries its query compiler (WebAssembly) as a 2.5 MB
+ * base64 string in a JavaScript module: parsed at start, decoded, and kept in memory with
+ * its source for the life of the process. In the bundle the compiler ships as a .wasm
+ * file next to the chunks instead, and the client reads it from there.
+ */
+function queryCompilerAsFile(outdir) {
+  return {
+    name: 'query-compiler-as-file',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]db[\\/]generated[\\/][a-z]+[\\/]internal[\\/]class\.ts$/ }, async (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const loader = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/(query_compiler_bg\.[a-z]+)\.wasm-base64\.mjs)"\)\n\s*return await decodeBase64AsWasm\(wasm\)/;
+        const found = loader.exec(source);
+        // A Prisma upgrade that changes how the client loads its compiler stops the build here.
+        if (!found) throw new Error(`${args.path}: the query compiler loader Prisma generates was not found; update scripts/bundle.mjs`);
+        const [, base64Module, name] = found;
+        const { wasm } = await import(base64Module);
+        mkdirSync(outdir, { recursive: true });
+        writeFileSync(path.join(outdir, `${name}.wasm`), Buffer.from(wasm, 'base64'));
+        const fromFile = `const { readFile } = await import('node:fs/promises')\n    return new WebAssembly.Module(await readFile(new URL('./${name}.wasm', import.meta.url)))`;
+        return { contents: source.replace(loader, fromFile), loader: 'ts', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
 /** Writes the bundle into `outdir` (replacing what was there); `main.js` is the entry. */
 export async function bundleApp(outdir = path.join(root, 'dist', 'bundle')) {
   rmSync(outdir, { recursive: true, force: true });
@@ -57,7 +84,7 @@ export async function bundleApp(outdir = path.join(root, 'dist', 'bundle')) {
     target: 'node20',
     tsconfig: 'tsconfig.build.json',
     external: ['better-sqlite3', 'pg-native'],
-    plugins: [boltReceiversOnDemand],
+    plugins: [boltReceiversOnDemand, queryCompilerAsFile(outdir)],
     // The CommonJS packages inside call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     logLevel: 'warning',

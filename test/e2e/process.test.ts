@@ -208,6 +208,28 @@ describe('the promo-coach process', () => {
     expect(run.output()).not.toMatch(NO_STACK_TRACE);
   });
 
+  it('when the bundle npm start runs starts on PostgreSQL, then it loads that client and its query compiler from the bundle and opens onboarding for the first /promo', async () => {
+    const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
+    const database = await createTestDatabase('postgres');
+    cleanups.push(async () => {
+      await fake.close();
+      await database.drop();
+    });
+    const run = runMain(
+      { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_URL: database.url, PORT: '0', LOG_FORMAT: 'json', JOBS_ENABLED: 'false' },
+      emptyFolder(),
+      [await bundleOfThisSource()],
+    );
+    const port = await waitForPort(run.output);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    const slack = createSlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SIGNING_SECRET, fakeSlack: fake });
+    await slack.command({ userId: 'UNEW', text: '' });
+    const open = await fake.waitForCall('views.open');
+    expect((open.args.view as { callback_id: string }).callback_id).toBe(VIEWS.onboarding);
+    expect(run.output()).not.toMatch(NO_STACK_TRACE);
+  });
+
   it('when the bundle npm start runs starts in Socket Mode, then it loads the Socket Mode client on demand and answers a slash command over the socket', async () => {
     const socket = await startFakeSocketMode();
     const fake = await startFakeSlack({ token: TEST_BOT_TOKEN, socketModeUrl: socket.url });
