@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { bundleApp } from '../scripts/bundle.mjs';
 
 export type Role = 'app' | 'bare';
 
@@ -46,13 +47,15 @@ function sources(dir: string): string[] {
 }
 
 /**
- * Builds the app into dist/, the baseline and the fan-out worker into scratch/. The app is
- * the same JavaScript `npm run build` emits (types stripped, one file per module, no
- * bundling), in a second rather than tsc's minute, so `--quick` stays quick.
+ * Builds what `npm run build` builds, in seconds rather than tsc's minute so `--quick` stays
+ * quick: the bundle `npm start` runs (dist/bundle/, by the same script), and dist/ one file
+ * per module (types stripped), which the fan-out worker loads. The baseline and the worker
+ * go into scratch/.
  */
 export async function buildForBench(): Promise<void> {
   const common = { format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' } as const;
   await build({ ...common, entryPoints: sources('src'), outdir: 'dist', outbase: 'src' });
+  await bundleApp();
   await build({ ...common, entryPoints: ['bench/baselines/bare-bolt.ts'], outfile: ENTRY.bare });
   await build({ ...common, entryPoints: ['bench/fan-out-worker.ts'], outfile: FAN_OUT_WORKER, bundle: true, packages: 'external', plugins: [appFromDist(FAN_OUT_WORKER)] });
 }
