@@ -3,6 +3,12 @@ import type { Db } from './client.js';
 /** Distinct queries whose plans are kept; a plan is a few kilobytes. */
 const PLANS_KEPT = 500;
 
+/**
+ * Longer queries are not kept: they carry many values (a page of the nudge fan-out names a
+ * hundred users), never come again, and their plans are large.
+ */
+const LONGEST_KEPT_QUERY = 2_000;
+
 /** How the cache has done since the process started: for tests and the benchmark. */
 export const planCacheStats = { hits: 0, misses: 0 };
 
@@ -27,13 +33,15 @@ export function cachePlans(prisma: Db): void {
     const plans = new PlanCache(PLANS_KEPT);
     class CachingQueryCompiler extends runtime.QueryCompiler {
       override compile(query: string): unknown {
-        const known = plans.get(query);
+        const keep = query.length <= LONGEST_KEPT_QUERY;
+        const known = keep ? plans.get(query) : undefined;
         if (known !== undefined) {
           planCacheStats.hits++;
           return known;
         }
         planCacheStats.misses++;
-        return plans.set(query, super.compile(query));
+        const plan = super.compile(query);
+        return keep ? plans.set(query, plan) : plan;
       }
     }
     return { ...runtime, QueryCompiler: CachingQueryCompiler };

@@ -74,6 +74,18 @@ describe.each(kinds)('query plans kept and reused (%s)', (kind) => {
   });
 });
 
+describe.each(kinds)('query plans not kept (%s)', (kind) => {
+  it('when a query names many values (a page of the nudge fan-out), then its plan is not kept', async () => {
+    const { db } = await fresh(kind);
+    const page = () => db.prisma.user.findMany({ where: { id: { in: Array.from({ length: 200 }, (_, i) => `UPAGE${i}`) } } });
+
+    await page();
+    const again = await counted(page);
+
+    expect(again).toEqual({ hits: 0, misses: 1 });
+  });
+});
+
 describe('the plan cache', () => {
   it('when it is full, then the plan used longest ago makes room', () => {
     const cache = new PlanCache(2);
