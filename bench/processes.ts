@@ -1,6 +1,6 @@
 // The app and its baseline as real processes, started the way production starts them
 // (`node dist/bundle/main.js`), so start time, memory and CPU are a process's own, not a share of
-// the bench's. The fan-out's measured runs load the same build (bench/fan-out-worker.ts).
+// the bench's. The fan-out's measured runs load dist/, one file per module (bench/fan-out-worker.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
