@@ -31,14 +31,18 @@ async function openProfileModal(app: TestApp, act: () => Promise<unknown>) {
 
 /**
  * Does `act`, and returns the first Home published after it that contains `expected`.
- * Home may be published more than once per change (it re-reads after publishing).
+ * Home may be published more than once per change, and a publish Slack refused (another
+ * overtook it: hash_conflict) never reached the screen, so it does not count.
  */
 async function homeAfter(app: TestApp, expected: string, act: () => Promise<unknown>) {
   const before = app.fake.callsTo('views.publish').length;
   await act();
   const call = await app.fake.waitForCall(
     'views.publish',
-    (c) => app.fake.callsTo('views.publish').indexOf(c) >= before && JSON.stringify(c.args.view).includes(expected),
+    (c) =>
+      app.fake.callsTo('views.publish').indexOf(c) >= before &&
+      (c.response as { ok?: boolean }).ok === true &&
+      JSON.stringify(c.args.view).includes(expected),
   );
   return JSON.stringify(call.args.view);
 }
