@@ -17,8 +17,8 @@ export const planCacheStats = { hits: 0, misses: 0 };
  * millisecond or more each, the largest single cost of a click in the CPU profiles. A plan
  * depends on nothing but the schema and the query, values included (ids and `now()` are
  * generated when the plan runs, not when it is made), so the same query asked again reuses
- * its plan: Home's reads after each change, a user's next click on the same data. Prisma 7
- * caches plans itself; drop this when moving to it.
+ * its plan: a user's next click on the same data, the next step of their prep, the reads
+ * after a refused Home publish. Prisma 7 caches plans itself; drop this when moving to it.
  *
  * The hook is the client's compiler loader, which every client of a generated client
  * shares; a Prisma without it still works, only without the cache.
