@@ -28,7 +28,6 @@ export type ShownAt =
 // What Slack answers when the screen is no longer there to update.
 const SCREEN_GONE = new Set(['not_found', 'hash_conflict', 'message_not_found', 'view_not_found', 'cant_update_message', 'channel_not_found']);
 
-
 export async function showInPlace(deps: Deps, client: WebClient, userId: string, at: ShownAt, screen: { message?: { text: string; blocks: KnownBlock[] }; view?: ModalView }): Promise<void> {
   try {
     if (at.kind === 'view' && screen.view) await client.views.update({ view_id: at.viewId, ...(at.hash ? { hash: at.hash } : {}), view: screen.view });
