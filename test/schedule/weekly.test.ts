@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   formatTimeOfDay,
+  isValidZone,
   isoWeekBefore,
   isoWeekOf,
   latestWeeklyOccurrence,
@@ -172,5 +173,19 @@ describe('ISO weeks and calendar days', () => {
     expect(parseTimeOfDay('24:00')).toBeNull();
     expect(parseTimeOfDay('3pm')).toBeNull();
     expect(formatTimeOfDay(545)).toBe('09:05');
+  });
+});
+
+describe('isValidZone', () => {
+  it.each(['Europe/Berlin', 'America/New_York', 'UTC', 'Asia/Kolkata'])('when Slack gives %s, then it is a zone', (tz) => {
+    expect(isValidZone(tz)).toBe(true);
+  });
+
+  it.each([null, undefined, '', 'Mars/Olympus_Mons', 'Europe/Berlin; DROP TABLE'])('when Slack gives %s, then it is not', (tz) => {
+    expect(isValidZone(tz)).toBe(false);
+  });
+
+  it('when the same zone is asked about again, then the answer is the same', () => {
+    expect([isValidZone('Europe/Paris'), isValidZone('Europe/Paris'), isValidZone('Nowhere/Land'), isValidZone('Nowhere/Land')]).toEqual([true, true, false, false]);
   });
 });
