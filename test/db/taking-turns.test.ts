@@ -64,11 +64,15 @@ describe.each(kinds)('queries taking turns (%s)', (kind) => {
 
   it('when urgent queries keep coming, then the work after the acks still gets its turns', async () => {
     const db = await fresh(kind);
+    // Every connection of the pool open first, so none of the measured queries waits on a connect.
+    await Promise.all(Array.from({ length: 10 }, () => notes(db)));
     const finished: string[] = [];
     const urgent = Array.from({ length: 40 }, (_, i) => queued(db, false, `urgent ${i}`, finished, 'urgent'));
     const waiting = queued(db, true, 'after an ack', finished, 'waiting');
     await Promise.all([...urgent, waiting]);
-    expect(finished.indexOf('waiting')).toBeLessThan(15);
+    // It starts among the first four; PostgreSQL runs ten at once and finishes them in any
+    // order. Left to wait behind every urgent query it would start 41st and finish past 30.
+    expect(finished.indexOf('waiting')).toBeLessThan(25);
   });
 });
 

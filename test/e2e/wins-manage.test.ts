@@ -189,9 +189,12 @@ describe.each(kinds)('managing wins on %s', (database) => {
       await app.coach.deps.repos.nudges.answerNothing(ENGINEER, '2026-W47');
       await logWin(app, 'Wrote the design doc for the cache');
       await logWin(app, 'Mentored two engineers through their first on-call');
-      // Each capture re-publishes Home after its ack; wait for the one that saw both wins.
-      const home = await app.fake.waitForCall('views.publish', (c) => JSON.stringify(c.args.view).includes('*Wins in Q4 2026*\\n2'));
-      const json = JSON.stringify(home.args.view);
+      // Each capture re-publishes Home after its ack. A read made while the second win was
+      // being written may see it in one query and not the next, and Slack refuses a publish
+      // another overtook: what counts is the Home the user ends up with.
+      await app.coach.idle();
+      const home = app.fake.callsTo('views.publish').filter((c) => (c.response as { ok?: boolean }).ok === true).at(-1);
+      const json = JSON.stringify(home?.args.view);
       expect(json).toContain('Going for Staff Engineer');
       expect(json).toContain('*Wins in Q4 2026*\\n2');
       expect(json).toMatch(/\*Criteria covered\*\\n[1-6] of 6/);
