@@ -11,7 +11,7 @@ import { VIEWS } from '../../src/slack/ids.js';
 import { addMigration, copyPrismaFolder, quietLogger, TSX_LOADER } from '../db/migration-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { startFakeSocketMode } from '../support/fake-socket-mode.js';
+import { promoCommandPayload, startFakeSocketMode } from '../support/fake-socket-mode.js';
 import { createSlackSender } from '../support/slack-requests.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../support/app-harness.js';
 
@@ -244,15 +244,7 @@ describe('the promo-coach process', () => {
     );
     await socket.connected();
 
-    const ack = await socket.send('slash_commands', {
-      command: '/promo',
-      text: 'help',
-      user_id: 'UENG',
-      team_id: 'T0TEAM',
-      channel_id: 'C1',
-      trigger_id: '1.2.3',
-      response_url: fake.responseUrl('sm'),
-    });
+    const ack = await socket.send('slash_commands', promoCommandPayload('help', fake.responseUrl('sm')));
     expect(JSON.stringify(ack.payload)).toContain('/promo settings');
     expect(run.output()).not.toMatch(NO_STACK_TRACE);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app-harness.js';
 import { startFakeSlack } from '../support/fake-slack.js';
-import { startFakeSocketMode } from '../support/fake-socket-mode.js';
+import { promoCommandPayload, startFakeSocketMode } from '../support/fake-socket-mode.js';
 import { TEST_BOT_TOKEN } from '../support/app-harness.js';
 
 describe('Socket Mode', () => {
@@ -17,15 +17,7 @@ describe('Socket Mode', () => {
       await socket.connected();
       expect(fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-A0APP-1-testapptoken');
 
-      const ack = await socket.send('slash_commands', {
-        command: '/promo',
-        text: 'help',
-        user_id: 'UENG',
-        team_id: 'T0TEAM',
-        channel_id: 'C1',
-        trigger_id: '1.2.3',
-        response_url: fake.responseUrl('sm'),
-      });
+      const ack = await socket.send('slash_commands', promoCommandPayload('help', fake.responseUrl('sm')));
       expect(ack.payload).toMatchObject({ response_type: 'ephemeral' });
       expect(JSON.stringify(ack.payload)).toContain('/promo settings');
 

@@ -19,6 +19,11 @@ export interface FakeSocketMode {
   close(): Promise<void>;
 }
 
+/** `/promo <text>` from UENG, as a slash_commands envelope's payload. */
+export function promoCommandPayload(text: string, responseUrl: string): Record<string, unknown> {
+  return { command: '/promo', text, user_id: 'UENG', team_id: 'T0TEAM', channel_id: 'C1', trigger_id: '1.2.3', response_url: responseUrl };
+}
+
 export async function startFakeSocketMode(): Promise<FakeSocketMode> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
