@@ -54,6 +54,17 @@ function emptyFolder(): string {
 
 const NO_STACK_TRACE = /\n\s+at /;
 
+/** A fake Slack Web API and a fresh database, both gone after the test. */
+async function fakeSlackAndDatabase(kind: 'sqlite' | 'postgres') {
+  const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
+  const database = await createTestDatabase(kind);
+  cleanups.push(async () => {
+    await fake.close();
+    await database.drop();
+  });
+  return { fake, database };
+}
+
 /**
  * The bundle `npm start` runs, built from the source under test (not whatever dist/ holds)
  * into a folder inside the repository, where its packages resolve as they do from dist/.
@@ -102,12 +113,7 @@ describe('the promo-coach process', () => {
   });
 
   it('when Slack refuses the bot token, then it says so in one line and exits 1', async () => {
-    const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
-    const database = await createTestDatabase('sqlite');
-    cleanups.push(async () => {
-      await fake.close();
-      await database.drop();
-    });
+    const { fake, database } = await fakeSlackAndDatabase('sqlite');
     const run = runMain({
       SLACK_BOT_TOKEN: 'xoxb-revoked-token',
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
@@ -209,12 +215,7 @@ describe('the promo-coach process', () => {
   });
 
   it('when the bundle npm start runs starts on PostgreSQL, then it loads that client and its query compiler from the bundle and opens onboarding for the first /promo', async () => {
-    const fake = await startFakeSlack({ token: TEST_BOT_TOKEN });
-    const database = await createTestDatabase('postgres');
-    cleanups.push(async () => {
-      await fake.close();
-      await database.drop();
-    });
+    const { fake, database } = await fakeSlackAndDatabase('postgres');
     const run = runMain(
       { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_URL: database.url, PORT: '0', LOG_FORMAT: 'json', JOBS_ENABLED: 'false' },
       emptyFolder(),
